@@ -1,0 +1,13 @@
+// pixelarray: the public surface. Re-exports only; nothing runs at import.
+export { PixelArray, isContiguous, type Shape, type Stride } from './core/pixelarray.ts';
+export { zeros, full, zerosLike, fullLike, fromData } from './core/create.ts';
+export { clone } from './core/copy.ts';
+export {
+  addSaturate, subtractSaturate, addModulo, subtractModulo, absdiff, multiplySaturate, addWeighted,
+  convertScaleAbs, type Operand, type OutOptions,
+} from './ops/arithmetic.ts';
+export { bitwiseAnd, bitwiseOr, bitwiseXor, bitwiseNot, type MaskOptions } from './ops/bitwise.ts';
+export { split, merge, concat } from './ops/channels.ts';
+export { roll, transpose, flip, rot90, crop, paste, type Box } from './ops/geometry.ts';
+export { toNdarray, fromNdarray, type NdarrayLike, type NdarrayConstructor } from './interop/ndarray.ts';
+export { fromImageData, toImageData, type ImageDataLike } from './interop/imagedata.ts';

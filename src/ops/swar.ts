@@ -1,0 +1,130 @@
+// Packed 32-bit ("SIMD within a register") kernels for bytewise arithmetic: four uint8 lanes per
+// word, with the lanes' top bits handled separately so that no carry or borrow crosses a lane.
+// Measured on 1080p RGB this runs about twice as fast as a plain byte loop (see bench/).
+//
+// The kernels take flat ranges (array, start, length); callers split views into such ranges.
+
+/** Which bytewise operation a kernel applies (plain numbers keep call sites monomorphic). */
+export const ByteOp = {
+  AddSaturate: 0, SubtractSaturate: 1, AddModulo: 2, SubtractModulo: 3, Absdiff: 4, And: 5, Or: 6, Xor: 7,
+} as const;
+export type ByteOp = (typeof ByteOp)[keyof typeof ByteOp];
+
+const HI = 0x80808080 | 0; // top bit of every lane
+const LO = 0x7f7f7f7f; // the other seven bits
+
+/** `0xff` in each lane whose top bit is set in `flags` (flags hold only lane top bits). */
+function laneMask(flags: number): number {
+  return (flags << 1) - (flags >>> 7);
+}
+
+function addSatWord(x: number, y: number): number {
+  const low = ((x & LO) + (y & LO)) | 0; // bit 7 of each lane = carry into it
+  const carry = ((x & y) | ((x | y) & low)) & HI; // carry out of each lane
+  return (low ^ ((x ^ y) & HI)) | laneMask(carry);
+}
+
+function subSatWord(x: number, y: number): number {
+  const diff = ((x | HI) - (y & LO)) | 0; // bit 7 of each lane = no borrow into it
+  const borrow = ((~x & y) | (~(x ^ y) & ~diff)) & HI; // borrow out of each lane
+  return (diff ^ (~(x ^ y) & HI)) & ~laneMask(borrow);
+}
+
+// |x − y|: the wrapped difference, negated (two's complement within the lane) where it borrowed.
+// The +1 of the negation cannot carry out of a lane because a borrowing lane is never 0.
+function absdiffWord(x: number, y: number): number {
+  const diff = ((x | HI) - (y & LO)) | 0;
+  const same = ~(x ^ y);
+  const borrow = ((~x & y) | (same & ~diff)) & HI;
+  return ((diff ^ (same & HI)) ^ laneMask(borrow)) + (borrow >>> 7);
+}
+
+type WordLoop = (aw: Uint32Array, bw: Uint32Array, ow: Uint32Array, n: number) => void;
+
+// One plain loop per operation: V8 keeps each monomorphic and fully inlined. (A shared loop with a
+// switch on the op was measured 10–30% slower, and several times slower once V8 gave up inlining.)
+const WORD_LOOPS: readonly WordLoop[] = [
+  (aw, bw, ow, n) => { for (let i = 0; i < n; i++) ow[i] = addSatWord(aw[i], bw[i]); },
+  (aw, bw, ow, n) => { for (let i = 0; i < n; i++) ow[i] = subSatWord(aw[i], bw[i]); },
+  (aw, bw, ow, n) => {
+    for (let i = 0; i < n; i++) { const x = aw[i], y = bw[i]; ow[i] = ((x & LO) + (y & LO)) ^ ((x ^ y) & HI); }
+  },
+  (aw, bw, ow, n) => {
+    for (let i = 0; i < n; i++) { const x = aw[i], y = bw[i]; ow[i] = ((x | HI) - (y & LO)) ^ (~(x ^ y) & HI); }
+  },
+  (aw, bw, ow, n) => { for (let i = 0; i < n; i++) ow[i] = absdiffWord(aw[i], bw[i]); },
+  (aw, bw, ow, n) => { for (let i = 0; i < n; i++) ow[i] = aw[i] & bw[i]; },
+  (aw, bw, ow, n) => { for (let i = 0; i < n; i++) ow[i] = aw[i] | bw[i]; },
+  (aw, bw, ow, n) => { for (let i = 0; i < n; i++) ow[i] = aw[i] ^ bw[i]; },
+];
+
+/** The same operation on one byte (heads, tails and unaligned data). */
+export function byteOp(op: ByteOp, x: number, y: number): number {
+  switch (op) {
+    case ByteOp.AddSaturate: { const s = x + y; return s > 255 ? 255 : s; }
+    case ByteOp.SubtractSaturate: { const d = x - y; return d < 0 ? 0 : d; }
+    case ByteOp.AddModulo: return (x + y) & 255;
+    case ByteOp.SubtractModulo: return (x - y) & 255;
+    case ByteOp.Absdiff: return x > y ? x - y : y - x;
+    case ByteOp.And: return x & y;
+    case ByteOp.Or: return x | y;
+    default: return x ^ y;
+  }
+}
+
+/** Bytes to process one at a time before `arr[start]` sits on a 4-byte boundary. */
+function headLength(arr: Uint8Array, start: number, n: number): number {
+  return Math.min(n, (4 - ((arr.byteOffset + start) & 3)) & 3);
+}
+
+const SCALAR_CHUNK_WORDS = 4096;
+
+function words(arr: Uint8Array, start: number, count: number): Uint32Array {
+  return new Uint32Array(arr.buffer, arr.byteOffset + start, count);
+}
+
+/** `o[oi + k] = op(a[ai + k], b[bi + k])` for `k < n`. */
+export function zipBytes(op: ByteOp, a: Uint8Array, ai: number, b: Uint8Array, bi: number,
+  o: Uint8Array, oi: number, n: number): void {
+  const head = headLength(o, oi, n);
+  const aligned = ((a.byteOffset + ai + head) & 3) === 0 && ((b.byteOffset + bi + head) & 3) === 0;
+  const bulk = aligned ? (n - head) >> 2 : 0;
+  let k = 0;
+  if (bulk > 0) {
+    for (; k < head; k++) o[oi + k] = byteOp(op, a[ai + k], b[bi + k]);
+    const aw = words(a, ai + head, bulk), bw = words(b, bi + head, bulk), ow = words(o, oi + head, bulk);
+    WORD_LOOPS[op](words(a, ai + head, bulk), words(b, bi + head, bulk), words(o, oi + head, bulk), bulk);
+    k = head + (bulk << 2);
+  }
+  for (; k < n; k++) o[oi + k] = byteOp(op, a[ai + k], b[bi + k]);
+}
+
+/**
+ * `o[oi + k] = op(a[ai + k], values[k % c])` for `k < n`: a per-channel scalar operand over
+ * interleaved pixels starting at channel 0.
+ */
+export function zipScalar(op: ByteOp, a: Uint8Array, ai: number, values: readonly number[],
+  o: Uint8Array, oi: number, n: number): void {
+  const c = values.length;
+  const head = headLength(o, oi, n);
+  const aligned = ((a.byteOffset + ai + head) & 3) === 0;
+  const bulk = aligned ? (n - head) >> 2 : 0;
+  let k = 0;
+  if (bulk > 0) {
+    for (; k < head; k++) o[oi + k] = byteOp(op, a[ai + k], values[k % c]);
+    // The operand repeats every lcm(c, 4) bytes = `period` words. Tile it into a small buffer
+    // that stays in L1 and run the binary loop chunk by chunk, each chunk starting in phase.
+    const period = c % 4 === 0 ? 1 : c % 2 === 0 ? c / 2 : c;
+    const chunk = period * Math.max(1, Math.floor(Math.min(SCALAR_CHUNK_WORDS, bulk) / period));
+    const tile = new Uint32Array(chunk);
+    const tileBytes = new Uint8Array(tile.buffer);
+    for (let j = 0; j < tileBytes.length; j++) tileBytes[j] = values[(head + j) % c];
+    const loop = WORD_LOOPS[op];
+    for (let done = 0; done < bulk; done += chunk) {
+      const m = Math.min(chunk, bulk - done);
+      loop(words(a, ai + head + 4 * done, m), tile, words(o, oi + head + 4 * done, m), m);
+    }
+    k = head + (bulk << 2);
+  }
+  for (; k < n; k++) o[oi + k] = byteOp(op, a[ai + k], values[k % c]);
+}
