@@ -67,14 +67,14 @@ function saturateScalar(a: PixelArray, values: number[], sign: 1 | -1, out: Pixe
 export function addSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.AddSaturate, a, b, out);
-  return saturateScalar(a, checkScalar(b, a.shape[2], 'b', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), 1, out);
+  return saturateScalar(a, checkScalar(b, a.shape[2], 'b', -Infinity, Infinity), 1, out);
 }
 
 /** `cv2.subtract`: `a − b` clamped to 0..255 (operands as in `addSaturate`). */
 export function subtractSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.SubtractSaturate, a, b, out);
-  return saturateScalar(a, checkScalar(b, a.shape[2], 'b', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), -1, out);
+  return saturateScalar(a, checkScalar(b, a.shape[2], 'b', -Infinity, Infinity), -1, out);
 }
 
 const mod256 = (v: number): number => ((v % 256) + 256) % 256;
@@ -83,7 +83,7 @@ const mod256 = (v: number): number => ((v % 256) + 256) % 256;
 export function addModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.AddModulo, a, b, out);
-  const values = checkScalar(b, a.shape[2], 'b', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const values = checkScalar(b, a.shape[2], 'b', -Infinity, Infinity);
   return scalarByteOp(ByteOp.AddModulo, a, values.map(mod256), out);
 }
 
@@ -91,7 +91,7 @@ export function addModulo(a: PixelArray, b: Operand, options?: OutOptions): Pixe
 export function subtractModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.SubtractModulo, a, b, out);
-  const values = checkScalar(b, a.shape[2], 'b', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const values = checkScalar(b, a.shape[2], 'b', -Infinity, Infinity);
   return scalarByteOp(ByteOp.AddModulo, a, values.map((v) => mod256(-v)), out);
 }
 
@@ -99,7 +99,7 @@ export function subtractModulo(a: PixelArray, b: Operand, options?: OutOptions):
 export function absdiff(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.Absdiff, a, b, out);
-  const values = checkScalar(b, a.shape[2], 'b', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const values = checkScalar(b, a.shape[2], 'b', -Infinity, Infinity);
   return mapBytes(a, (v, ch) => clampByte(Math.abs(v - values[ch])), out);
 }
 
@@ -134,28 +134,31 @@ function zipWith(a: PixelArray, b: PixelArray, out: PixelArray | undefined, f: (
 
 /**
  * `cv2.multiply(a, b, scale)`: `a · b · scale`, rounded half to even and clamped. Like OpenCV it
- * computes in float32, step by step: `round(f32(f32(a · f32(scale)) · b))`. `b` may also be a
- * number or one number per channel.
+ * computes image × image in float32, step by step: `round(f32(f32(a · f32(scale)) · b))`; with a
+ * number or one number per channel as `b`, in float64: `round(a · scale · b)`.
  */
 export function multiplySaturate(a: PixelArray, b: Operand, scale = 1, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   const s = fround(checkFinite(scale, 'scale'));
   const product = (x: number, y: number): number => clampByte(roundHalfEven(fround(fround(x * s) * y)));
   if (b instanceof PixelArray) return zipWith(a, b, out, product);
-  const values = checkScalar(b, a.shape[2], 'b', 0, 0, false).map(fround);
-  return mapBytes(a, (v, ch) => product(v, values[ch]), out);
+  // With a scalar operand OpenCV multiplies in float64 (its Scalar type), not float32.
+  const values = checkScalar(b, a.shape[2], 'b', 0, 0, false);
+  return mapBytes(a, (v, ch) => clampByte(roundHalfEven(v * scale * values[ch])), out);
 }
 
 /**
- * `cv2.addWeighted`: `a·alpha + b·beta + gamma` in float32, rounded half to even and clamped.
- * Within 1 of OpenCV, whose vectorised loop may fuse the multiply-adds.
+ * `cv2.addWeighted`: `a·alpha + b·beta + gamma` in float32 with fused multiply-adds, as OpenCV's
+ * vectorised loop computes it (`fma(a, alpha, fma(b, beta, gamma))`), rounded half to even and
+ * clamped. A uint8 times a float32 is exact in float64 and so is the sum that follows, so one
+ * `fround` per step is exactly one float32 rounding, i.e. a true fma.
  */
 export function addWeighted(a: PixelArray, alpha: number, b: PixelArray, beta: number, gamma = 0, options?: OutOptions): PixelArray {
   assertPixelArray(a, 'a');
   assertPixelArray(b, 'b');
   const out = checkOut(checkOptions(options).out, a.shape);
   const al = fround(checkFinite(alpha, 'alpha')), be = fround(checkFinite(beta, 'beta')), ga = fround(checkFinite(gamma, 'gamma'));
-  return zipWith(a, b, out, (x, y) => clampByte(roundHalfEven(fround(fround(fround(x * al) + fround(y * be)) + ga))));
+  return zipWith(a, b, out, (x, y) => clampByte(roundHalfEven(fround(x * al + fround(y * be + ga)))));
 }
 
 /** `cv2.convertScaleAbs`: `|a·alpha + beta|` in float32, rounded half to even and clamped. */

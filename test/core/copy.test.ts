@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PixelArray, clone, crop, flip, fromData, isContiguous, rot90, transpose, zeros } from '../../src/index.ts';
+import { layouts, pixels, randomImage, SHAPES } from '../helpers.ts';
+
+test('clone of any layout is a contiguous copy with the same pixels', () => {
+  for (const [h, w, c] of SHAPES) {
+    const a = randomImage(h, w, c, h * 100 + w);
+    for (const [name, view] of Object.entries(layouts(a))) {
+      const b = clone(view);
+      assert.ok(isContiguous(b), name);
+      assert.notEqual(b.data, view.data, name);
+      assert.deepEqual(pixels(b), pixels(a), `${name} ${h}x${w}x${c}`);
+    }
+    for (const view of [flip(a, 1), flip(a, 0), rot90(a, 1), rot90(a, 3), transpose(a)]) {
+      assert.deepEqual(pixels(clone(view)), pixels(view));
+    }
+  }
+});
+
+test('clone copies into a strided out, and returns it', () => {
+  const a = randomImage(6, 5, 3);
+  const big = zeros(10, 10, 3);
+  const target = crop(big, [2, 3, 7, 9]);
+  assert.equal(clone(a, { out: target }), target);
+  assert.deepEqual(pixels(target), pixels(a));
+  assert.equal(big.get(2, 1, 0), 0); // outside the window untouched
+  assert.throws(() => clone(a, { out: zeros(5, 6, 3) }), { name: 'RangeError', message: /^options\.out: expected shape \[6, 5, 3\], got \[5, 6, 3\]$/ });
+});
+
+test('copying between overlapping views reads the source first (NumPy semantics)', () => {
+  const a = fromData(Uint8Array.from({ length: 30 }, (_, i) => i), 1, 10, 3);
+  const expected = pixels(flip(a, 1));
+  clone(flip(a, 1), { out: a }); // in-place reverse: source and destination overlap
+  assert.deepEqual(pixels(a), expected);
+  const b = fromData(Uint8Array.from({ length: 20 }, (_, i) => i), 5, 4, 1);
+  const want = pixels(transpose(crop(b, [0, 0, 4, 4])));
+  clone(transpose(crop(b, [0, 0, 4, 4])), { out: crop(b, [0, 1, 4, 5]) });
+  assert.deepEqual(pixels(crop(b, [0, 1, 4, 5])), want);
+});
+
+test('clone of an empty view is empty', () => {
+  const a = new PixelArray(new Uint8Array(0), [0, 3, 3]);
+  assert.deepEqual(clone(a).shape, [0, 3, 3]);
+});

@@ -1,0 +1,32 @@
+// The golden cases made by test/golden/generate.py with OpenCV 4.6, NumPy and Pillow: every case
+// runs on contiguous inputs and again on the same pixels held in a strided, unaligned view.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as lib from '../../src/index.ts';
+import { PixelArray, clone } from '../../src/index.ts';
+import { loadCases, runCase, type Case } from './cases.ts';
+
+/** `fromData` that hands out a view into a padded buffer at an odd offset instead. */
+function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): PixelArray {
+  const rowStride = (w + 1) * c + 3;
+  const buf = new Uint8Array(h * rowStride + 5).fill(0xa5);
+  const view = new PixelArray(buf, [h, w, c], [rowStride, c, 1], 5);
+  clone(lib.fromData(data, h, w, c), { out: view });
+  return view;
+}
+
+const byCall = new Map<string, Case[]>();
+for (const c of loadCases()) byCall.set(c.call, [...(byCall.get(c.call) ?? []), c]);
+
+for (const [call, cases] of byCall) {
+  test(`${call}: ${cases.length} golden cases`, () => {
+    const failures: string[] = [];
+    for (const c of cases) {
+      const contiguous = runCase(c, lib as never);
+      if (contiguous) failures.push(`${c.id} (${c.ref}): ${contiguous}`);
+      const strided = runCase(c, { ...lib, fromData: fromDataAsView } as never);
+      if (strided) failures.push(`${c.id} (${c.ref}) on a strided view: ${strided}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+}
