@@ -46,4 +46,6 @@ export function layouts(a: PixelArray): Record<string, PixelArray> {
 /** Shapes worth testing: tiny, odd, word-unaligned and ordinary. */
 export const SHAPES: [number, number, number][] = [
   [1, 1, 1], [1, 7, 3], [7, 1, 3], [3, 5, 4], [13, 17, 3], [16, 16, 1], [9, 11, 2], [33, 65, 3], [5, 6, 5],
+  // widths and heights that are multiples of 4 (and not) reach the packed RGB paths and their edges
+  [8, 12, 3], [10, 16, 3], [16, 9, 3], [12, 4, 4],
 ];

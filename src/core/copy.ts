@@ -1,5 +1,6 @@
 // Copying between arbitrary views, and the output protocol shared by every op.
 import { checkOptions, checkOut } from './check.ts';
+import { reversePixels, transposeRgbBlocks } from './packed.ts';
 import { assertPixelArray, hasContiguousRows, isContiguous, PixelArray, type Shape } from './pixelarray.ts';
 
 /** Byte range `[lo, hi]` of the buffer that a view can touch (inclusive), or null when empty. */
@@ -71,47 +72,14 @@ export function copyInto(src: PixelArray, dst: PixelArray): void {
     }
     return;
   }
+  if (c === 3 && transposeRgbBlocks(src, dst)) return;
   copyStrided(src, dst);
-}
-
-// The packed paths below assume little-endian words, as on every mainstream engine.
-const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)();
-
-/**
- * `dst[di…]` = the `w` pixels of `c` bytes stored at `src[lo…]`, in reverse pixel order. RGB
- * works on four pixels (three words) at a time: 3 loads, 3 stores and a byte shuffle.
- */
-function reversePixels(src: Uint8Array, lo: number, dst: Uint8Array, di: number, w: number, c: number): void {
-  let x = 0; // dst pixels written so far
-  const dstAligned = ((dst.byteOffset + di) & 3) === 0;
-  if (c === 3 && LITTLE_ENDIAN && dstAligned && ((src.byteOffset + lo + 3 * w) & 3) === 0 && w >= 4) {
-    const groups = w >> 2, r = w & 3;
-    const sw = new Uint32Array(src.buffer, src.byteOffset + lo + 3 * r, 3 * groups);
-    const dw = new Uint32Array(dst.buffer, dst.byteOffset + di, 3 * groups);
-    // Memory group [p0 p1 p2 p3] = [r0 g0 b0 r1][g1 b1 r2 g2][b2 r3 g3 b3] → [p3 p2 p1 p0].
-    for (let k = 0, j = 3 * (groups - 1); k < 3 * groups; k += 3, j -= 3) {
-      const w0 = sw[j], w1 = sw[j + 1], w2 = sw[j + 2];
-      dw[k] = (w2 >>> 8) | ((w1 & 0xff0000) << 8);
-      dw[k + 1] = (w1 >>> 24) | ((w2 & 0xff) << 8) | ((w0 >>> 24) << 16) | ((w1 & 0xff) << 24);
-      dw[k + 2] = ((w1 >>> 8) & 0xff) | (w0 << 8);
-    }
-    x = groups << 2;
-  } else if (c === 4 && dstAligned && ((src.byteOffset + lo) & 3) === 0) {
-    const sw = new Uint32Array(src.buffer, src.byteOffset + lo, w);
-    const dw = new Uint32Array(dst.buffer, dst.byteOffset + di, w);
-    for (let k = 0; k < w; k++) dw[k] = sw[w - 1 - k];
-    return;
-  }
-  for (; x < w; x++) {
-    const s = lo + (w - 1 - x) * c, d = di + x * c;
-    for (let k = 0; k < c; k++) dst[d + k] = src[s + k];
-  }
 }
 
 // Tiles keep both sides in cache when one of them walks memory with a large step (transposes).
 const TILE = 32;
 
-function copyStrided(src: PixelArray, dst: PixelArray): void {
+export function copyStrided(src: PixelArray, dst: PixelArray): void {
   const [h, w, c] = src.shape;
   const sd = src.data, dd = dst.data;
   const [s0, s1, s2] = src.stride, [d0, d1, d2] = dst.stride;

@@ -43,3 +43,17 @@ test('clone of an empty view is empty', () => {
   const a = new PixelArray(new Uint8Array(0), [0, 3, 3]);
   assert.deepEqual(clone(a).shape, [0, 3, 3]);
 });
+
+test('transposed and rotated crops copy right on the packed path and its edge strips', () => {
+  const a = randomImage(24, 32, 3, 9);
+  for (const box of [[0, 0, 10, 8], [4, 4, 14, 20], [1, 0, 11, 8], [4, 1, 30, 23], [8, 8, 12, 12]] as const) {
+    const c = crop(a, [...box]);
+    for (const view of [transpose(c), rot90(c, 1), rot90(c, 3), rot90(c, 2)]) {
+      assert.deepEqual(pixels(clone(view)), pixels(view), `box ${box}`);
+      const wide = zeros(view.shape[0], view.shape[1] + 4, 3); // a destination with padded rows
+      const target = crop(wide, [0, 0, view.shape[1], view.shape[0]]);
+      clone(view, { out: target });
+      assert.deepEqual(pixels(target), pixels(view), `box ${box} into padded rows`);
+    }
+  }
+});
