@@ -14,7 +14,7 @@ export interface Npy {
   data: NpyData;
 }
 
-export type Tolerance = { kind: 'exact' } | { kind: 'maxabs'; value: number };
+export type Tolerance = { kind: 'exact' } | { kind: 'maxabs'; value: number } | { kind: 'rel'; value: number; abs?: number };
 
 /** One manifest entry: `call(...args)` must give `expect` within `tol`. */
 export interface Case {
@@ -22,8 +22,11 @@ export interface Case {
   call: string;
   /** JSON arguments; `{ "$img": "f.npy" }` stands for an image, `{ "$f32": "f.npy" }` for a Float32Array. */
   args: unknown[];
-  /** An image file, or a list of image files (for `split`). */
-  expect: string | string[];
+  /**
+   * An image file, a list of image files (`split`), a float .npy of numbers (histograms), a number
+   * (`compareHist`) or nested numbers (`getRotationMatrix2D`).
+   */
+  expect: string | string[] | number | unknown[];
   /** The Python expression that made `expect`. */
   ref: string;
   tol: Tolerance;
@@ -196,17 +199,38 @@ function compareImage(got: unknown, file: string, tol: Tolerance, dir: string): 
  * Compares a result with the expected file (or files, for a list result such as `split`).
  * Returns null when it matches within `tol`, otherwise a message saying where it differs.
  */
-export function compare(got: unknown, expect: string | string[], tol: Tolerance, dir: string = FIXTURES_DIR): string | null {
-  if (Array.isArray(expect)) {
+export function compare(got: unknown, expect: Case['expect'], tol: Tolerance, dir: string = FIXTURES_DIR): string | null {
+  if (Array.isArray(expect) && typeof expect[0] === 'string') {
     if (!Array.isArray(got)) return `expected ${expect.length} arrays, got ${describe(got)}`;
     if (got.length !== expect.length) return `expected ${expect.length} arrays, got ${got.length}`;
     for (let i = 0; i < expect.length; i++) {
-      const m = compareImage(got[i], expect[i], tol, dir);
+      const m = compareImage(got[i], expect[i] as string, tol, dir);
       if (m) return `part ${i}: ${m}`;
     }
     return null;
   }
-  return compareImage(got, expect, tol, dir);
+  if (typeof expect === 'number') return typeof got === 'number' ? compareNumbers([got], [expect], tol) : `expected a number, got ${describe(got)}`;
+  if (Array.isArray(expect)) return compareNumbers(flatNumbers(got), expect.flat(Infinity) as number[], tol);
+  const e = load(expect, dir);
+  if (e.data instanceof Uint8Array) return compareImage(got, expect, tol, dir);
+  return compareNumbers(flatNumbers(got), Array.from(e.data), tol);
+}
+
+function flatNumbers(v: unknown): number[] {
+  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+  if (Array.isArray(v)) return v.flat(Infinity) as number[];
+  return [];
+}
+
+/** Numbers within `tol` ('rel': |g − e| ≤ abs + value·|e|); NaN matches NaN. */
+function compareNumbers(got: number[], expected: number[], tol: Tolerance): string | null {
+  if (got.length !== expected.length) return `length ${got.length} != expected ${expected.length}`;
+  for (let i = 0; i < got.length; i++) {
+    const g = got[i], e = expected[i], d = Math.abs(g - e);
+    const limit = tol.kind === 'exact' ? 0 : tol.kind === 'maxabs' ? tol.value : (tol.abs ?? 0) + tol.value * Math.abs(e);
+    if (!(d <= limit || (Number.isNaN(g) && Number.isNaN(e)))) return `value ${i}: got ${g}, expected ${e} (${tol.kind})`;
+  }
+  return null;
 }
 
 /**

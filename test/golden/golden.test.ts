@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as lib from '../../src/index.ts';
 import { PixelArray, clone } from '../../src/index.ts';
-import { loadCases, runCase, type Case } from './cases.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURES_DIR, loadCases, runCase, type Case } from './cases.ts';
 
 /** `fromData` that hands out a view into a padded buffer at an odd offset instead. */
 function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): PixelArray {
@@ -15,18 +17,25 @@ function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): Pixe
   return view;
 }
 
-const byCall = new Map<string, Case[]>();
-for (const c of loadCases()) byCall.set(c.call, [...(byCall.get(c.call) ?? []), c]);
+// fixtures/manifest.json plus one folder per op family, each with its own manifest.json.
+const dirs = [FIXTURES_DIR, ...fs.readdirSync(FIXTURES_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && fs.existsSync(path.join(FIXTURES_DIR, e.name, 'manifest.json')))
+  .map((e) => path.join(FIXTURES_DIR, e.name))];
 
-for (const [call, cases] of byCall) {
-  test(`${call}: ${cases.length} golden cases`, () => {
-    const failures: string[] = [];
-    for (const c of cases) {
-      const contiguous = runCase(c, lib as never);
-      if (contiguous) failures.push(`${c.id} (${c.ref}): ${contiguous}`);
-      const strided = runCase(c, { ...lib, fromData: fromDataAsView } as never);
-      if (strided) failures.push(`${c.id} (${c.ref}) on a strided view: ${strided}`);
-    }
-    assert.deepEqual(failures, []);
-  });
+for (const dir of dirs) {
+  const byCall = new Map<string, Case[]>();
+  for (const c of loadCases(dir)) byCall.set(c.call, [...(byCall.get(c.call) ?? []), c]);
+  const family = path.relative(FIXTURES_DIR, dir) || 'core';
+  for (const [call, cases] of byCall) {
+    test(`${family}/${call}: ${cases.length} golden cases`, () => {
+      const failures: string[] = [];
+      for (const c of cases) {
+        const contiguous = runCase(c, lib as never, dir);
+        if (contiguous) failures.push(`${c.id} (${c.ref}): ${contiguous}`);
+        const strided = runCase(c, { ...lib, fromData: fromDataAsView } as never, dir);
+        if (strided) failures.push(`${c.id} (${c.ref}) on a strided view: ${strided}`);
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
 }
