@@ -1,0 +1,54 @@
+// Small pixel-layout helpers the encoders need. Kept here (not in ops) so the codecs depend on core only.
+import { isContiguous, type PixelArray } from '../core/pixelarray.ts';
+
+/** The elements of any view as one row-major `H×W×C` buffer (the underlying bytes when already contiguous). */
+export function gatherPixels(a: PixelArray): Uint8Array {
+  const [h, w, c] = a.shape;
+  if (isContiguous(a)) return a.data.subarray(a.offset, a.offset + h * w * c);
+  const out = new Uint8Array(h * w * c);
+  const [sy, sx, sc] = a.stride;
+  const src = a.data;
+  let o = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, p = a.offset + y * sy; x < w; x++, p += sx) {
+      for (let k = 0; k < c; k++) out[o++] = src[p + k * sc];
+    }
+  }
+  return out;
+}
+
+/**
+ * RGBA bytes for a 1, 3 or 4 channel view (gray is replicated, alpha set to 255) — the only
+ * input layout jpeg-js' encoder reads.
+ */
+export function gatherRgba(a: PixelArray): Uint8Array {
+  const [h, w, c] = a.shape;
+  const [sy, sx, sc] = a.stride;
+  const src = a.data;
+  const out = new Uint8Array(h * w * 4);
+  let o = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, p = a.offset + y * sy; x < w; x++, p += sx) {
+      if (c === 1) {
+        const v = src[p];
+        out[o] = v; out[o + 1] = v; out[o + 2] = v;
+      } else {
+        out[o] = src[p]; out[o + 1] = src[p + sc]; out[o + 2] = src[p + 2 * sc];
+      }
+      out[o + 3] = 255;
+      o += 4;
+    }
+  }
+  return out;
+}
+
+/**
+ * A Uint8Array that owns its whole ArrayBuffer. Node hands out small Buffers as slices of a shared
+ * pool; returning one would let `result.buffer` expose unrelated memory, so those are copied.
+ */
+export function ownBytes(buf: Uint8Array): Uint8Array {
+  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) {
+    return new Uint8Array(buf.buffer, 0, buf.length);
+  }
+  return new Uint8Array(buf);
+}
