@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+// pixelarray benchmark: times each op on a 1920×1080 RGB photo against opencv.js, image-js,
+// jimp and ndarray-ops, after checking that every peer computes byte-identical results.
+//
+//   node bench/run.mjs [--quick] [--filter <regex>] [--json [file]] [--peers opencv,ndarray,...]
+//
+// Build first (`npm run build`; `npm run bench` does it): the library is imported from dist/.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jpeg from 'jpeg-js';
+import * as lib from '../dist/index.js';
+import {
+  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup,
+} from './harness.mjs';
+import { emptyMat, loadPeers, matBytes, packedBytes, PEERS, toImagejs, toJimp, toMat, toNd } from './peers.mjs';
+import arithmetic from './suites/arithmetic.mjs';
+import channels from './suites/channels.mjs';
+import geometry from './suites/geometry.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const PHOTO = join(HERE, 'assets', 'photo-1080p.jpg');
+const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function parseArgs(argv) {
+  const opts = { quick: false, filter: null, json: null, peers: null, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--quick') opts.quick = true;
+    else if (a === '--filter') opts.filter = new RegExp(value(), 'i');
+    else if (a.startsWith('--filter=')) opts.filter = new RegExp(a.slice(9), 'i');
+    else if (a === '--json') opts.json = i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : DEFAULT_JSON;
+    else if (a.startsWith('--json=')) opts.json = a.slice(7);
+    else if (a === '--peers') opts.peers = value().split(',').map((s) => s.trim());
+    else if (a.startsWith('--peers=')) opts.peers = a.slice(8).split(',').map((s) => s.trim());
+    else if (a === '--help' || a === '-h') opts.help = true;
+    else throw new Error(`unknown option ${a} (try --help)`);
+  }
+  return opts;
+}
+
+const HELP = `usage: node bench/run.mjs [options]     (or: npm run bench -- [options])
+
+  --quick             fewer warm-up and timed runs (rough numbers, ~4× faster)
+  --filter <regex>    only ops whose name or family matches (case-insensitive),
+                      e.g. --filter flip, --filter "^bitwise", --filter channels
+  --json [file]       also write machine-readable results (default bench/results/latest.json)
+  --peers <list>      comma-separated subset of: ${PEERS.map((p) => p.key).join(', ')}
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+function loadPhoto() {
+  if (!existsSync(PHOTO)) {
+    // Fallback while the asset is missing: smooth gradients plus deterministic noise.
+    const h = 1080, w = 1920, data = new Uint8Array(h * w * 3);
+    let seed = 12345;
+    for (let y = 0, i = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        const n = (seed >>> 24) & 31;
+        data[i++] = (x * 255 / w + n) & 255; data[i++] = (y * 255 / h + n) & 255; data[i++] = ((x + y) & 255) ^ n;
+      }
+    }
+    return { image: lib.fromData(data, h, w, 3), source: 'synthetic 1920×1080 (bench/assets/photo-1080p.jpg missing)' };
+  }
+  const decoded = jpeg.decode(readFileSync(PHOTO), { useTArray: true, formatAsRGBA: false });
+  const { width: w, height: h, data } = decoded;
+  if (data.length !== w * h * 3) throw new Error(`${PHOTO}: expected an RGB JPEG (3 bytes/pixel), got ${data.length / (w * h)}`);
+  return { image: lib.fromData(new Uint8Array(data), h, w, 3), source: relative(ROOT, PHOTO) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context shared by the suites: inputs in every peer's own type, created lazily and once.
+
+function makeContext(A, libs) {
+  const [h, w] = A.shape;
+  // Second operand: the photo mirrored left-right (real content, different at every pixel).
+  const B = lib.clone(lib.flip(A, 1));
+  // Mask: first channel > 127, an irregular region of the photo.
+  const mask = lib.zeros(h, w, 1);
+  for (let p = 0; p < h * w; p++) mask.data[p] = A.data[3 * p] > 127 ? 255 : 0;
+  const ctx = {
+    lib, A, B, mask,
+    cv: libs.opencv, imagejs: libs.imagejs, jimp: libs.jimp, ndarray: libs.ndarray,
+    toMat: (pa) => toMat(libs.opencv, pa),
+    emptyMat: (shape) => emptyMat(libs.opencv, shape),
+    matBytes,
+    toImagejs: (pa) => toImagejs(libs.imagejs.Image, pa),
+    toJimp: (pa) => toJimp(libs.jimp.Jimp, pa),
+    toNd: (pa) => toNd(libs.ndarray.ndarray, pa),
+  };
+  const lazy = {
+    cvA: () => ctx.toMat(A), cvB: () => ctx.toMat(B), cvMask: () => ctx.toMat(mask),
+    ijA: () => ctx.toImagejs(A), ijB: () => ctx.toImagejs(B),
+    jimpA: () => ctx.toJimp(A),
+    ndA: () => ctx.toNd(A), ndB: () => ctx.toNd(B),
+  };
+  const made = new Map();
+  for (const [key, create] of Object.entries(lazy)) {
+    Object.defineProperty(ctx, key, {
+      get() { if (!made.has(key)) made.set(key, create()); return made.get(key); },
+    });
+  }
+  ctx.dispose = () => { for (const [key, v] of made) if (key.startsWith('cv')) v.delete(); };
+  return ctx;
+}
+
+/** Bytes of any system's output: PixelArray, cv.Mat, image-js Image, Jimp, ndarray, or lists. */
+function bytesOf(x) {
+  if (x instanceof Uint8Array) return { bytes: x };
+  if (Array.isArray(x)) {
+    const parts = x.map(bytesOf);
+    return { bytes: parts.map((p) => p.bytes), rgba: parts.some((p) => p.rgba) };
+  }
+  if (x instanceof lib.PixelArray) return { bytes: packedBytes(x).slice() };
+  if (typeof x?.isContinuous === 'function') return { bytes: matBytes(x) };
+  if (typeof x?.getRawImage === 'function') return { bytes: x.getRawImage().data.slice() };
+  if (x?.bitmap?.data) return { bytes: new Uint8Array(x.bitmap.data), rgba: true };
+  if (x?.shape && x?.stride && x?.data) {
+    const shape = x.shape.length === 2 ? [...x.shape, 1] : x.shape;
+    const stride = x.stride.length === 2 ? [...x.stride, 1] : x.stride;
+    return { bytes: packedBytes(new lib.PixelArray(x.data, shape, stride, x.offset)).slice() };
+  }
+  throw new Error(`cannot read the bytes of ${Object.prototype.toString.call(x)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) { process.stdout.write(HELP); return; }
+  const preset = opts.quick ? PRESETS.quick : PRESETS.full;
+  const log = (s) => process.stderr.write(`${s}\n`);
+
+  const { image: A, source } = loadPhoto();
+  const [h, w, c] = A.shape;
+  const { libs, versions, errors } = await loadPeers();
+  for (const [key, err] of Object.entries(errors)) log(`warning: peer ${key} failed to load and is skipped: ${err}`);
+  const unknown = (opts.peers ?? []).filter((k) => !PEERS.some((p) => p.key === k));
+  if (unknown.length) throw new Error(`--peers: unknown ${unknown.join(', ')}; choose from ${PEERS.map((p) => p.key).join(', ')}`);
+  const peers = PEERS.filter((p) => libs[p.key] && (!opts.peers || opts.peers.includes(p.key)));
+  for (const p of PEERS) if (!peers.includes(p)) libs[p.key] = null;
+
+  const machine = machineInfo();
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  log(`pixelarray ${version}` +
+    ` benchmark — ${source}, ${w}×${h}×${c}; ${machine.cpuModel} (${machine.logicalCores} logical cores), node ${machine.node}` +
+    `${opts.quick ? ', --quick' : ''}`);
+  log(`peers: ${peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ')}`);
+
+  const ctx = makeContext(A, libs);
+  const all = [...arithmetic(), ...channels(), ...geometry()];
+  const selected = all.filter((op) => !opts.filter || opts.filter.test(op.name) || opts.filter.test(op.family));
+  if (selected.length === 0) throw new Error(`--filter ${opts.filter} matches no op; ops are:\n  ${all.map((o) => o.name).join('\n  ')}`);
+
+  const results = [];
+  const t0 = performance.now();
+  for (const op of selected) {
+    const { systems, cleanup } = op.make(ctx);
+    const order = ['pixelarray', ...peers.map((p) => p.key)].filter((k) => systems[k]);
+
+    // 1. Identity check: every peer's result must equal pixelarray's, byte for byte.
+    const checks = {};
+    const pa = systems.pixelarray;
+    if (pa.output) {
+      pa.setup?.();
+      pa.run();
+      const expected = bytesOf(pa.output()).bytes;
+      for (const k of order.slice(1)) {
+        const s = systems[k];
+        if (!s.output || s.check === false) continue;
+        s.setup?.();
+        s.run();
+        const got = bytesOf(s.output());
+        checks[k] = compareBytes(expected, got.bytes, got.rgba ? { stride: 4, keep: 3 } : {});
+      }
+    }
+
+    // 2. Timing.
+    const timings = {};
+    const measured = measureAll(order.map((k) => ({ key: k, run: systems[k].run, setup: systems[k].setup })), { preset });
+    for (const k of order) {
+      const s = systems[k];
+      timings[k] = { ...measured.get(k), mode: s.mode, note: s.note ?? null, composed: !!s.composed };
+      if (k !== 'pixelarray') timings[k].speedup = speedup(timings[k].medianMs, timings.pixelarray.medianMs);
+      if (checks[k]) timings[k].check = checks[k];
+    }
+    cleanup?.();
+    const parts = order.map((k) => `${k} ${fmtMs(timings[k].medianMs)}${checks[k] && !checks[k].ok ? ' (MISMATCH)' : ''}`);
+    log(`  ${op.name}: ${parts.join(', ')}`);
+    results.push({ op: op.name, family: op.family, note: op.note ?? null, systems: timings });
+  }
+  ctx.dispose();
+  const elapsed = (performance.now() - t0) / 1000;
+
+  // 3. Report.
+  const header = ['op', 'pixelarray ms'];
+  const align = ['l', 'r'];
+  for (const p of peers) { header.push(`${p.label} ms`, `pixelarray vs ${p.label}`); align.push('r', 'r'); }
+  header.push('notes');
+  align.push('l');
+  const rows = [];
+  const footnotes = [];
+  const ref = (text) => {
+    let i = footnotes.indexOf(text);
+    if (i < 0) { footnotes.push(text); i = footnotes.length - 1; }
+    return `[${i + 1}]`;
+  };
+  const mismatches = [];
+  for (const r of results) {
+    const pa = r.systems.pixelarray;
+    const row = [r.op, `${fmtMs(pa.medianMs)} ${MODE_TAG[pa.mode]}`];
+    const notes = r.note ? [ref(r.note)] : [];
+    const warnings = [];
+    for (const p of peers) {
+      const s = r.systems[p.key];
+      if (!s) { row.push('—', ''); continue; }
+      const bad = s.check && !s.check.ok;
+      row.push(`${fmtMs(s.medianMs)} ${MODE_TAG[s.mode]}${bad ? ' ≠' : ''}`, fmtSpeedup(s.speedup));
+      if (s.note) notes.push(ref(`${p.label}: ${s.note}`));
+      if (bad) {
+        warnings.push(`  ⚠ ${p.label} result ≠ pixelarray`);
+        mismatches.push(`⚠ ${r.op}: the ${p.label} result differs from pixelarray's — ${s.check.detail}`);
+      }
+    }
+    row.push(notes.join(' '));
+    rows.push(row);
+    for (const text of warnings) rows.push([text, ...header.slice(1).map(() => '')]);
+  }
+
+  const out = [];
+  out.push('');
+  out.push(`pixelarray benchmark — ${source} (${w}×${h}×${c}, uint8); median ms per call`);
+  out.push(`${machine.cpuModel}, ${machine.logicalCores} logical cores; node ${machine.node} (V8 ${machine.v8}); ${machine.date}`);
+  out.push(`peers: ${peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ')}`);
+  out.push('');
+  out.push(renderTable(header, rows, align));
+  out.push('');
+  for (const m of mismatches) out.push(m);
+  if (mismatches.length) out.push('');
+  footnotes.forEach((text, i) => out.push(`[${i + 1}] ${text}`));
+  out.push('');
+  out.push('ms: median wall time of one call (performance.now), after warm-up; lower is better.');
+  out.push('Output: r = written into a preallocated output (pixelarray { out }, opencv.js dst Mat, ndarray-ops target, image-js { out });');
+  out.push('        a = a new output is allocated on every call; i = in place; v = O(1) view, no pixels copied.');
+  out.push('"pixelarray vs X" = X ms / pixelarray ms: "2.00× faster" means pixelarray takes half the time of X; "SLOWER" means X wins.');
+  out.push('— = the peer has no op computing the same thing. ≠ = the peer\'s result differs from pixelarray\'s (see ⚠ rows).');
+  out.push('Before timing, every peer\'s result was compared byte for byte with pixelarray\'s: cells without ≠ are identical.');
+  out.push('jimp always works on RGBA (4 bytes/pixel, 33% more memory traffic); its results are compared on RGB only.');
+
+  // Summary against opencv.js.
+  const cvRows = results.filter((r) => r.systems.opencv);
+  if (cvRows.length) {
+    const faster = cvRows.filter((r) => r.systems.opencv.speedup > 1);
+    const slower = cvRows.filter((r) => r.systems.opencv.speedup <= 1);
+    const composed = cvRows.filter((r) => r.systems.opencv.composed).length;
+    const geo = Math.exp(cvRows.reduce((s, r) => s + Math.log(r.systems.opencv.speedup), 0) / cvRows.length);
+    const mismatched = cvRows.filter((r) => r.systems.opencv.check && !r.systems.opencv.check.ok).length;
+    out.push('');
+    out.push(`Summary: pixelarray is faster than opencv.js on ${faster.length} of ${cvRows.length} ops` +
+      `${composed ? ` (${composed} of them with the opencv.js side composed from ROI copies)` : ''}` +
+      `; geometric-mean speed-up ${geo.toFixed(2)}×` +
+      `${slower.length ? `.\nSLOWER than opencv.js on ${slower.length}: ${slower.map((r) => `${r.op}: ${fmtMs(r.systems.pixelarray.medianMs)} vs ${fmtMs(r.systems.opencv.medianMs)} ms`).join('; ')}` : ''}` +
+      `${mismatched ? `.\n${mismatched} opencv.js result(s) differ from pixelarray\'s (see ⚠)` : '.\nAll opencv.js results are identical to pixelarray\'s'}.`);
+  }
+  out.push(`(${results.length} ops, ${elapsed.toFixed(0)} s${opts.quick ? ', --quick' : ''})`);
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (opts.json) {
+    const file = resolve(opts.json);
+    mkdirSync(dirname(file), { recursive: true });
+    const json = {
+      schema: 'pixelarray-bench/1',
+      machine,
+      image: { source, height: h, width: w, channels: c },
+      versions: { pixelarray: version, ...versions },
+      options: { quick: opts.quick, filter: opts.filter?.source ?? null, peers: peers.map((p) => p.key), preset },
+      results,
+      elapsedSeconds: +elapsed.toFixed(1),
+    };
+    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+    log(`wrote ${relative(process.cwd(), file) || file}`);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});
