@@ -1,10 +1,11 @@
 // cv2.bitwise_and / or / xor / not, with OpenCV's optional mask.
-import { checkMask, checkOptions, checkOut, checkScalar } from '../core/check.ts';
-import { clone, contiguous, copyInto } from '../core/copy.ts';
+import { checkMask, checkOptions, checkOut, checkSameShape, checkScalar } from '../core/check.ts';
+import { contiguous, copyInto, finishOutput, startOutput } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
-import { assertPixelArray, isContiguous, PixelArray } from '../core/pixelarray.ts';
+import { forEachRun } from '../core/iterate.ts';
+import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { imageByteOp, scalarByteOp, type Operand } from './arithmetic.ts';
-import { ByteOp } from './swar.ts';
+import { ByteOp, notBytes, zipBytes, zipScalar } from './swar.ts';
 
 export interface MaskOptions {
   /** `H×W×1`: only pixels where the mask is nonzero are written. Elsewhere the result is 0, or keeps `out`'s values. */
@@ -18,30 +19,61 @@ function bitwise(op: ByteOp, a: PixelArray, b: Operand, options: MaskOptions | u
   const opts = checkOptions(options);
   const out = checkOut(opts.out, a.shape);
   const mask = opts.mask === undefined ? undefined : checkMask(opts.mask, a);
-  // With a mask, compute everything into a scratch array, then copy the selected pixels.
-  const target = mask ? undefined : out;
-  let result: PixelArray;
-  if (b instanceof PixelArray) result = imageByteOp(op, a, b, target);
-  else if (typeof b === 'number' || Array.isArray(b)) result = scalarByteOp(op, a, checkScalar(b, a.shape[2], 'b', 0, 255), target);
+  let image: PixelArray | undefined, values: number[] | undefined;
+  if (b instanceof PixelArray) { checkSameShape(a, b, 'a', 'b'); image = b; }
+  else if (typeof b === 'number' || Array.isArray(b)) values = checkScalar(b, a.shape[2], 'b', 0, 255);
   else throw typeError('b', 'a PixelArray, a number or an array of per-channel numbers', b);
-  return mask ? applyMask(result, mask, out) : result;
+  if (mask) return maskedByteOp(op, a, image, values, mask, out);
+  return image ? imageByteOp(op, a, image, out) : scalarByteOp(op, a, values!, out);
 }
 
 /**
- * Copies the pixels of contiguous `result` selected by `mask` into `out` (other pixels untouched)
- * or, without `out`, into zeros — OpenCV's rule for a masked op with a fresh destination.
+ * `op` only on the pixels the mask selects. Works run by run along the mask, calling the packed
+ * kernels on each selected run, so typical masks (long runs) cost about as much as the plain op.
+ * Unselected pixels are 0 in a fresh result — OpenCV clears a newly allocated destination — or
+ * keep `out`'s values.
  */
-export function applyMask(result: PixelArray, mask: PixelArray, out: PixelArray | undefined): PixelArray {
-  const [h, w, c] = result.shape;
-  // `result` is always a fresh array, so writing into a contiguous `out` directly is safe.
-  const dst = out ? (isContiguous(out) ? out : clone(out)) : new PixelArray(new Uint8Array(h * w * c), result.shape);
-  const m = contiguous(mask);
-  const md = m.data, mo = m.offset, rd = result.data, ro = result.offset, dd = dst.data, dOff = dst.offset;
-  for (let p = 0, n = h * w; p < n; p++) {
-    if (md[mo + p] !== 0) for (let k = 0; k < c; k++) dd[dOff + p * c + k] = rd[ro + p * c + k];
+function maskedByteOp(op: ByteOp, a: PixelArray, image: PixelArray | undefined, values: number[] | undefined,
+  mask: PixelArray, out: PixelArray | undefined): PixelArray {
+  const inputs = image ? [a, image] : [a];
+  const dst = startOutput(a.shape, out, inputs, true);
+  if (out && dst !== out) copyInto(out, dst); // unselected pixels keep out's values
+  const c = a.shape[2];
+  const ac = contiguous(a), bc = image && contiguous(image), m = contiguous(mask);
+  const n = a.shape[0] * a.shape[1];
+  const bytes = new Uint8Array(m.data.buffer), words = new Int32Array(m.data.buffer, 0, m.data.buffer.byteLength >> 2);
+  const at = m.data.byteOffset + m.offset;
+  for (let p = nextSelected(bytes, words, at, 0, n); p < n;) {
+    const q = nextUnselected(bytes, words, at, p, n);
+    const start = p * c, len = (q - p) * c;
+    if (bc) zipBytes(op, ac.data, ac.offset + start, bc.data, bc.offset + start, dst.data, dst.offset + start, len);
+    else zipScalar(op, ac.data, ac.offset + start, values!, dst.data, dst.offset + start, len);
+    p = nextSelected(bytes, words, at, q, n);
   }
-  if (out && dst !== out) copyInto(dst, out);
-  return out ?? dst;
+  return finishOutput(dst, out);
+}
+
+// Mask scanning: `at` is the mask's byte address in its buffer; where it is word-aligned, four
+// mask bytes are tested at once through `words`, a word view of the whole buffer made once.
+const ONES = 0x01010101, TOPS = 0x80808080 | 0;
+
+/** First p ≥ from with mask[p] ≠ 0, or n. */
+function nextSelected(bytes: Uint8Array, words: Int32Array, at: number, from: number, n: number): number {
+  let p = from;
+  while (p < n && ((at + p) & 3) !== 0) { if (bytes[at + p] !== 0) return p; p++; }
+  while (p + 4 <= n && words[(at + p) >> 2] === 0) p += 4;
+  while (p < n && bytes[at + p] === 0) p++;
+  return p;
+}
+
+/** First p ≥ from with mask[p] = 0, or n. */
+function nextUnselected(bytes: Uint8Array, words: Int32Array, at: number, from: number, n: number): number {
+  let p = from;
+  while (p < n && ((at + p) & 3) !== 0) { if (bytes[at + p] === 0) return p; p++; }
+  // A word has no zero byte exactly when (w − 0x01…) & ~w & 0x80… is zero.
+  for (let w; p + 4 <= n && (((w = words[(at + p) >> 2]) - ONES) & ~w & TOPS) === 0;) p += 4;
+  while (p < n && bytes[at + p] !== 0) p++;
+  return p;
 }
 
 /** `cv2.bitwise_and`. `b` is an image of the same shape, a byte, or one byte per channel. */
@@ -61,5 +93,11 @@ export function bitwiseXor(a: PixelArray, b: Operand, options?: MaskOptions): Pi
 
 /** `cv2.bitwise_not`: `255 − a`, i.e. every bit flipped. */
 export function bitwiseNot(a: PixelArray, options?: MaskOptions): PixelArray {
-  return bitwise(ByteOp.Xor, a, 255, options);
+  assertPixelArray(a, 'a');
+  const opts = checkOptions(options);
+  if (opts.mask !== undefined) return bitwise(ByteOp.Xor, a, 255, options);
+  const out = checkOut(opts.out, a.shape);
+  const dst = startOutput(a.shape, out, [a], true);
+  forEachRun(a, dst, notBytes);
+  return finishOutput(dst, out);
 }
