@@ -3,7 +3,8 @@
 import { copyStrided } from './copy.ts';
 import { PixelArray } from './pixelarray.ts';
 
-const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)();
+/** True on little-endian engines (all mainstream ones); the packed paths assume it. */
+export const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)();
 
 /**
  * `dst[di…]` = the `w` pixels of `c` bytes stored at `src[lo…]`, in reverse pixel order. RGB
@@ -14,8 +15,8 @@ export function reversePixels(src: Uint8Array, lo: number, dst: Uint8Array, di: 
   const dstAligned = ((dst.byteOffset + di) & 3) === 0;
   if (c === 3 && LITTLE_ENDIAN && dstAligned && ((src.byteOffset + lo + 3 * w) & 3) === 0 && w >= 4) {
     const groups = w >> 2, r = w & 3;
-    const sw = new Uint32Array(src.buffer, src.byteOffset + lo + 3 * r, 3 * groups);
-    const dw = new Uint32Array(dst.buffer, dst.byteOffset + di, 3 * groups);
+    const sw = new Int32Array(src.buffer, src.byteOffset + lo + 3 * r, 3 * groups);
+    const dw = new Int32Array(dst.buffer, dst.byteOffset + di, 3 * groups);
     // Memory group [p0 p1 p2 p3] = [r0 g0 b0 r1][g1 b1 r2 g2][b2 r3 g3 b3] → [p3 p2 p1 p0].
     for (let k = 0, j = 3 * (groups - 1); k < 3 * groups; k += 3, j -= 3) {
       const w0 = sw[j], w1 = sw[j + 1], w2 = sw[j + 2];
@@ -25,8 +26,8 @@ export function reversePixels(src: Uint8Array, lo: number, dst: Uint8Array, di: 
     }
     x = groups << 2;
   } else if (c === 4 && dstAligned && ((src.byteOffset + lo) & 3) === 0) {
-    const sw = new Uint32Array(src.buffer, src.byteOffset + lo, w);
-    const dw = new Uint32Array(dst.buffer, dst.byteOffset + di, w);
+    const sw = new Int32Array(src.buffer, src.byteOffset + lo, w);
+    const dw = new Int32Array(dst.buffer, dst.byteOffset + di, w);
     for (let k = 0; k < w; k++) dw[k] = sw[w - 1 - k];
     return;
   }

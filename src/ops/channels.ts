@@ -2,11 +2,10 @@
 import { checkAxis, checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
+import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import type { OutOptions } from './arithmetic.ts';
 
-// The packed 3-channel shuffles below assume little-endian words, as on every mainstream engine.
-const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)();
 
 function wordAligned(data: Uint8Array, start: number): boolean {
   return ((data.byteOffset + start) & 3) === 0;
@@ -68,10 +67,10 @@ function splitChannels(a: PixelArray): PixelArray[] {
 // shifting and masking yields one word per plane: 3 loads and 3 stores for 12 bytes.
 function splitPacked3(src: Uint8Array, start: number, r: Uint8Array, g: Uint8Array, b: Uint8Array, pixels: number): void {
   const groups = pixels >> 2;
-  const sw = new Uint32Array(src.buffer, src.byteOffset + start, groups * 3);
-  const rw = new Uint32Array(r.buffer, r.byteOffset, groups);
-  const gw = new Uint32Array(g.buffer, g.byteOffset, groups);
-  const bw = new Uint32Array(b.buffer, b.byteOffset, groups);
+  const sw = new Int32Array(src.buffer, src.byteOffset + start, groups * 3);
+  const rw = new Int32Array(r.buffer, r.byteOffset, groups);
+  const gw = new Int32Array(g.buffer, g.byteOffset, groups);
+  const bw = new Int32Array(b.buffer, b.byteOffset, groups);
   for (let i = 0, j = 0; i < groups; i++, j += 3) {
     const w0 = sw[j], w1 = sw[j + 1], w2 = sw[j + 2];
     rw[i] = (w0 & 0xff) | ((w0 >>> 16) & 0xff00) | (w1 & 0xff0000) | ((w2 << 16) & 0xff000000);
@@ -85,15 +84,17 @@ function splitPacked3(src: Uint8Array, start: number, r: Uint8Array, g: Uint8Arr
 
 function mergePacked3(r: Uint8Array, ro: number, g: Uint8Array, go: number, b: Uint8Array, bo: number, dst: Uint8Array, pixels: number): void {
   const groups = pixels >> 2;
-  const rw = new Uint32Array(r.buffer, r.byteOffset + ro, groups);
-  const gw = new Uint32Array(g.buffer, g.byteOffset + go, groups);
-  const bw = new Uint32Array(b.buffer, b.byteOffset + bo, groups);
-  const dw = new Uint32Array(dst.buffer, dst.byteOffset, groups * 3);
+  const rw = new Int32Array(r.buffer, r.byteOffset + ro, groups);
+  const gw = new Int32Array(g.buffer, g.byteOffset + go, groups);
+  const bw = new Int32Array(b.buffer, b.byteOffset + bo, groups);
+  const dw = new Int32Array(dst.buffer, dst.byteOffset, groups * 3);
   for (let i = 0, j = 0; i < groups; i++, j += 3) {
     const R = rw[i], G = gw[i], B = bw[i];
-    dw[j] = (R & 0xff) | ((G & 0xff) << 8) | ((B & 0xff) << 16) | ((R & 0xff00) << 16);
-    dw[j + 1] = ((G >>> 8) & 0xff) | (B & 0xff00) | (R & 0xff0000) | ((G & 0xff0000) << 8);
-    dw[j + 2] = ((B >>> 16) & 0xff) | ((R >>> 16) & 0xff00) | ((G >>> 8) & 0xff0000) | (B & 0xff000000);
+    // Pair up red and green first: [r0 g0 r2 g2] and [r1 g1 r3 g3] (fewer operations).
+    const rgEven = (R & 0x00ff00ff) | ((G & 0x00ff00ff) << 8), rgOdd = ((R >>> 8) & 0x00ff00ff) | (G & 0xff00ff00);
+    dw[j] = (rgEven & 0xffff) | ((B & 0xff) << 16) | (rgOdd << 24);
+    dw[j + 1] = ((rgOdd >>> 8) & 0xff) | (B & 0xff00) | ((rgEven >>> 16) << 16);
+    dw[j + 2] = ((B >>> 16) & 0xff) | ((rgOdd >>> 16) << 8) | (B & 0xff000000);
   }
   for (let p = groups << 2; p < pixels; p++) {
     dst[3 * p] = r[ro + p]; dst[3 * p + 1] = g[go + p]; dst[3 * p + 2] = b[bo + p];

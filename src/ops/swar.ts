@@ -39,7 +39,7 @@ function absdiffWord(x: number, y: number): number {
   return ((diff ^ (same & HI)) ^ laneMask(borrow)) + (borrow >>> 7);
 }
 
-type WordLoop = (aw: Uint32Array, bw: Uint32Array, ow: Uint32Array, n: number) => void;
+type WordLoop = (aw: Int32Array, bw: Int32Array, ow: Int32Array, n: number) => void;
 
 // One plain loop per operation: V8 keeps each monomorphic and fully inlined. (A shared loop with a
 // switch on the op was measured 10–30% slower, and several times slower once V8 gave up inlining.)
@@ -106,8 +106,10 @@ function headLength(arr: Uint8Array, start: number, n: number): number {
 
 const SCALAR_CHUNK_WORDS = 4096;
 
-function words(arr: Uint8Array, start: number, count: number): Uint32Array {
-  return new Uint32Array(arr.buffer, arr.byteOffset + start, count);
+// Int32 rather than Uint32 views: loads stay small integers (no float conversion above 2^31);
+// measured 10% faster on the RGB merge.
+function words(arr: Uint8Array, start: number, count: number): Int32Array {
+  return new Int32Array(arr.buffer, arr.byteOffset + start, count);
 }
 
 /** `o[oi + k] = op(a[ai + k], b[bi + k])` for `k < n`. */
@@ -142,7 +144,7 @@ export function zipScalar(op: ByteOp, a: Uint8Array, ai: number, values: readonl
     // that stays in L1 and run the binary loop chunk by chunk, each chunk starting in phase.
     const period = c % 4 === 0 ? 1 : c % 2 === 0 ? c / 2 : c;
     const chunk = period * Math.max(1, Math.floor(Math.min(SCALAR_CHUNK_WORDS, bulk) / period));
-    const tile = new Uint32Array(chunk);
+    const tile = new Int32Array(chunk);
     const tileBytes = new Uint8Array(tile.buffer);
     for (let j = 0; j < tileBytes.length; j++) tileBytes[j] = values[(head + j) % c];
     const loop = WORD_LOOPS[op];
