@@ -11,3 +11,8 @@ export { split, merge, concat } from './ops/channels.ts';
 export { roll, transpose, flip, rot90, crop, paste, type Box } from './ops/geometry.ts';
 export { toNdarray, fromNdarray, type NdarrayLike, type NdarrayConstructor } from './interop/ndarray.ts';
 export { fromImageData, toImageData, type ImageDataLike } from './interop/imagedata.ts';
+export {
+  calcHist, normalizeHist, compareHist, MAX_HIST_BINS, type CalcHistOptions, type NormalizeHistOptions,
+  type HistNorm, type HistCompareMethod, type Histogram,
+} from './imgproc/histogram.ts';
+export { cvtColor, inRange, type ColorCode, type RangeBound } from './imgproc/color.ts';
