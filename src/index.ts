@@ -16,3 +16,8 @@ export {
   type HistNorm, type HistCompareMethod, type Histogram,
 } from './imgproc/histogram.ts';
 export { cvtColor, inRange, type ColorCode, type RangeBound } from './imgproc/color.ts';
+export {
+  gaussianBlur, blur, medianBlur, filter2D, emboss, type GaussianBlurOptions, type BlurOptions,
+  type MedianBlurOptions, type Filter2DOptions, type EmbossOptions,
+} from './imgproc/filters.ts';
+export type { BorderMode } from './imgproc/border.ts';
