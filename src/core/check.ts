@@ -38,14 +38,20 @@ export function checkSameShape(a: PixelArray, b: PixelArray, nameA: string, name
 
 /**
  * A per-channel operand (OpenCV `Scalar`): a number means every channel, an array gives one value
- * per channel. Values must be integers in `min..max`. Returns one value per channel.
+ * per channel (or one value for all). Values must be integers in `min..max`. Returns one value per
+ * channel.
  */
-export function checkScalar(b: unknown, channels: number, name: string, min: number, max: number, integer = true): number[] {
-  const one = (v: unknown, label: string): number => integer ? checkInt(v, label, min, max) : checkFinite(v, label);
-  if (typeof b === 'number') {
-    const v = one(b, name);
-    return new Array<number>(channels).fill(v);
-  }
+export function checkScalar(b: unknown, channels: number, name: string, min = -Infinity, max = Infinity): number[] {
+  return perChannel(b, channels, name, (v, label) => checkInt(v, label, min, max));
+}
+
+/** Like `checkScalar`, for any finite numbers (scales, float bounds). */
+export function checkRealScalar(b: unknown, channels: number, name: string): number[] {
+  return perChannel(b, channels, name, checkFinite);
+}
+
+function perChannel(b: unknown, channels: number, name: string, one: (v: unknown, label: string) => number): number[] {
+  if (typeof b === 'number') return new Array<number>(channels).fill(one(b, name));
   if (Array.isArray(b)) {
     if (b.length !== channels && b.length !== 1) {
       throw new RangeError(`${name}: expected 1 or ${channels} values (one per channel), got ${b.length}`);

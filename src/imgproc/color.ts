@@ -2,7 +2,7 @@
 // OpenCV 4.6. Every conversion reproduces OpenCV's own arithmetic: fixed point for gray, the
 // 12-bit division tables for RGB→HSV, and float32 step by step (with its fused multiply-adds) for
 // HSV→RGB. See docs/histograms-color.md for the exact rules.
-import { checkOptions, checkOut, checkSameShape, checkScalar } from '../core/check.ts';
+import { checkOptions, checkOut, checkRealScalar, checkSameShape } from '../core/check.ts';
 import { clone, finishOutput, startOutput } from '../core/copy.ts';
 import { describe, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -548,7 +548,7 @@ function bound(b: unknown, a: PixelArray, name: string): number[] | PixelArray {
     return b;
   }
   if (typeof b !== 'number' && !Array.isArray(b)) throw typeError(name, 'a number, an array of per-channel numbers or a PixelArray', b);
-  return checkScalar(b, a.shape[2], name, 0, 0, false).map(roundHalfEven);
+  return checkRealScalar(b, a.shape[2], name).map(roundHalfEven);
 }
 
 function maskKernel(lut: Uint8Array, c: number): Kernel {

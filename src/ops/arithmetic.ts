@@ -1,5 +1,5 @@
 // uint8 arithmetic with OpenCV's saturating and NumPy's wrapping semantics, bit for bit.
-import { checkFinite, checkOptions, checkOut, checkSameShape, checkScalar } from '../core/check.ts';
+import { checkFinite, checkOptions, checkOut, checkRealScalar, checkSameShape, checkScalar } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
 import { buildLut, forEachRun, forEachRun2, lutIsUniform, lutKernel } from '../core/iterate.ts';
@@ -67,14 +67,14 @@ function saturateScalar(a: PixelArray, values: number[], sign: 1 | -1, out: Pixe
 export function addSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.AddSaturate, a, b, out);
-  return saturateScalar(a, checkScalar(b, a.shape[2], 'b', -Infinity, Infinity), 1, out);
+  return saturateScalar(a, checkScalar(b, a.shape[2], 'b'), 1, out);
 }
 
 /** `cv2.subtract`: `a − b` clamped to 0..255 (operands as in `addSaturate`). */
 export function subtractSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.SubtractSaturate, a, b, out);
-  return saturateScalar(a, checkScalar(b, a.shape[2], 'b', -Infinity, Infinity), -1, out);
+  return saturateScalar(a, checkScalar(b, a.shape[2], 'b'), -1, out);
 }
 
 const mod256 = (v: number): number => ((v % 256) + 256) % 256;
@@ -83,7 +83,7 @@ const mod256 = (v: number): number => ((v % 256) + 256) % 256;
 export function addModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.AddModulo, a, b, out);
-  const values = checkScalar(b, a.shape[2], 'b', -Infinity, Infinity);
+  const values = checkScalar(b, a.shape[2], 'b');
   return scalarByteOp(ByteOp.AddModulo, a, values.map(mod256), out);
 }
 
@@ -91,7 +91,7 @@ export function addModulo(a: PixelArray, b: Operand, options?: OutOptions): Pixe
 export function subtractModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.SubtractModulo, a, b, out);
-  const values = checkScalar(b, a.shape[2], 'b', -Infinity, Infinity);
+  const values = checkScalar(b, a.shape[2], 'b');
   return scalarByteOp(ByteOp.AddModulo, a, values.map((v) => mod256(-v)), out);
 }
 
@@ -99,7 +99,7 @@ export function subtractModulo(a: PixelArray, b: Operand, options?: OutOptions):
 export function absdiff(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.Absdiff, a, b, out);
-  const values = checkScalar(b, a.shape[2], 'b', -Infinity, Infinity);
+  const values = checkScalar(b, a.shape[2], 'b');
   return mapBytes(a, (v, ch) => clampByte(Math.abs(v - values[ch])), out);
 }
 
@@ -143,7 +143,7 @@ export function multiplySaturate(a: PixelArray, b: Operand, scale = 1, options?:
   const product = (x: number, y: number): number => clampByte(roundHalfEven(fround(fround(x * s) * y)));
   if (b instanceof PixelArray) return zipWith(a, b, out, product);
   // With a scalar operand OpenCV multiplies in float64 (its Scalar type), not float32.
-  const values = checkScalar(b, a.shape[2], 'b', 0, 0, false);
+  const values = checkRealScalar(b, a.shape[2], 'b');
   return mapBytes(a, (v, ch) => clampByte(roundHalfEven(v * scale * values[ch])), out);
 }
 
