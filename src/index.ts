@@ -21,3 +21,7 @@ export {
   type MedianBlurOptions, type Filter2DOptions, type EmbossOptions,
 } from './imgproc/filters.ts';
 export type { BorderMode } from './imgproc/border.ts';
+export { resize, type ResizeInterpolation, type ResizeOptions } from './imgproc/resize.ts';
+export {
+  warpAffine, getRotationMatrix2D, type AffineMatrix, type WarpAffineOptions, type WarpInterpolation,
+} from './imgproc/warp.ts';

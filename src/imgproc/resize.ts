@@ -1,0 +1,726 @@
+// cv2.resize on uint8 images, bit for bit with OpenCV 4.6 (INTER_LINEAR, INTER_NEAREST, INTER_AREA).
+//
+// OpenCV's arithmetic, reproduced here (see docs/resampling.md for the full rules):
+// - nearest: source index `min(floor(d · (1 / (dsize / ssize))), ssize − 1)` in float64.
+// - bilinear: coordinates `(d + 0.5) · scale − 0.5` rounded to float32, weights `1 − f` and `f` in
+//   float32 scaled by 2048 and rounded half to even (11-bit fixed point), clamped at the edges.
+//   The horizontal pass gives `S0·a0 + S1·a1`; the vertical pass is OpenCV's SIMD formula, which its
+//   scalar tail reproduces too: `((b0·(h0 >> 4)) >> 16) + ((b1·(h1 >> 4)) >> 16) + 2) >> 2`.
+//   An exact 2× downscale on both axes runs the area code instead.
+// - area, integer factors: box sums; 2×2 with 1, 3 or 4 channels rounds `(sum + 2) >> 2`, other
+//   boxes `cvRound(float32(sum) · float32(1 / area))`.
+// - area, other downscales: float32 weights per overlapped source pixel, accumulated in float32
+//   row by row, then rounded half to even.
+// - area, upscales (either axis): the bilinear code with the weights `(d + 1) − (s + 1) / scale`.
+import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { clone, copyInto, finishOutput, startOutput } from '../core/copy.ts';
+import { rangeError } from '../core/errors.ts';
+import { roundHalfEven } from '../core/numeric.ts';
+import { LITTLE_ENDIAN } from '../core/packed.ts';
+import { assertPixelArray, hasContiguousRows, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
+
+/** How `resize` samples: `cv2.INTER_LINEAR`, `cv2.INTER_NEAREST` or `cv2.INTER_AREA`. */
+export type ResizeInterpolation = 'bilinear' | 'nearest' | 'area';
+
+export const RESIZE_INTERPOLATIONS: readonly ResizeInterpolation[] = ['bilinear', 'nearest', 'area'];
+
+export interface ResizeOptions {
+  /** `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`INTER_NEAREST`) or `'area'` (`INTER_AREA`). */
+  interpolation?: ResizeInterpolation;
+  /** Write the result here (shape `[height, width, channels]`) instead of allocating; returned. */
+  out?: PixelArray;
+}
+
+const fround = Math.fround;
+const DBL_EPSILON = 2.220446049250313e-16;
+const COEF_SCALE = 2048; // INTER_RESIZE_COEF_SCALE = 1 << 11
+
+/** Source pixels: row `y` starts at `base + y * step`, its pixels packed (`c` bytes each). */
+interface Source {
+  data: Uint8Array;
+  base: number;
+  step: number;
+  h: number;
+  w: number;
+  c: number;
+}
+
+/** Destination: contiguous rows of `w * c` bytes from `base`. */
+interface Dest {
+  data: Uint8Array;
+  base: number;
+  h: number;
+  w: number;
+}
+
+/** Validates an interpolation option (default `bilinear`). */
+function checkInterpolation(v: unknown): ResizeInterpolation {
+  if (v === undefined) return 'bilinear';
+  if (typeof v !== 'string' || !(RESIZE_INTERPOLATIONS as readonly string[]).includes(v)) {
+    throw rangeError('options.interpolation', `one of ${RESIZE_INTERPOLATIONS.map((m) => `'${m}'`).join(', ')}`, v);
+  }
+  return v as ResizeInterpolation;
+}
+
+/**
+ * `cv2.resize(a, (width, height), interpolation=…)` on uint8 images, bit-exact with OpenCV 4.6:
+ * `'bilinear'` (default, `INTER_LINEAR`), `'nearest'` (`INTER_NEAREST`: the top-left source pixel
+ * `floor(x · scale)`) or `'area'` (`INTER_AREA`: box averages when shrinking, bilinear-like when
+ * enlarging). Any channel count. Resizing to the same size returns a copy.
+ */
+export function resize(a: PixelArray, width: number, height: number, options?: ResizeOptions): PixelArray {
+  assertPixelArray(a, 'a');
+  const dw = checkInt(width, 'width', 1);
+  const dh = checkInt(height, 'height', 1);
+  const opts = checkOptions(options);
+  const interpolation = checkInterpolation(opts.interpolation);
+  const [sh, sw, c] = a.shape;
+  if (sh === 0 || sw === 0) throw rangeError('a', 'a non-empty image', a);
+  if (dw * dh * c > MAX_ELEMENTS) {
+    throw rangeError('width, height', `a result of at most ${MAX_ELEMENTS} elements`, `${width}×${height}×${c}`);
+  }
+  const shape: Shape = [dh, dw, c];
+  const out = checkOut(opts.out, shape);
+  const dst = startOutput(shape, out, [a]);
+  if (dw === sw && dh === sh) {
+    // cv::resize copies when the size does not change, whatever the interpolation.
+    copyInto(a, dst);
+    return finishOutput(dst, out);
+  }
+  const s = hasContiguousRows(a) ? a : clone(a);
+  const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
+  const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw };
+
+  if (interpolation === 'nearest') {
+    resizeNearest(src, d);
+    return finishOutput(dst, out);
+  }
+  // cv::resize: inv_scale = dsize / ssize, scale = 1 / inv_scale (both float64).
+  const invX = dw / sw, invY = dh / sh;
+  const scaleX = 1 / invX, scaleY = 1 / invY;
+  const iscaleX = roundHalfEven(scaleX), iscaleY = roundHalfEven(scaleY);
+  const areaFast = Math.abs(scaleX - iscaleX) < DBL_EPSILON && Math.abs(scaleY - iscaleY) < DBL_EPSILON;
+  let mode = interpolation;
+  if (mode === 'bilinear' && areaFast && iscaleX === 2 && iscaleY === 2) mode = 'area';
+  if (mode === 'area' && scaleX >= 1 && scaleY >= 1) {
+    if (areaFast) resizeAreaFast(src, d, iscaleX, iscaleY);
+    else resizeArea(src, d, scaleX, scaleY);
+  } else {
+    resizeLinear(src, d, scaleX, scaleY, invX, invY, mode === 'area');
+  }
+  return finishOutput(dst, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// INTER_NEAREST
+
+function resizeNearest(src: Source, dst: Dest): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  // resizeNN: ifx = 1 / (dsize / ssize), sx = min(cvFloor(x · ifx), ssize − 1).
+  const ifx = 1 / (dw / sw), ify = 1 / (dh / sh);
+  const xofs = new Int32Array(dw);
+  for (let x = 0; x < dw; x++) xofs[x] = Math.min(Math.floor(x * ifx), sw - 1) * c;
+  const rowLen = dw * c;
+  const g = makeGather(S, D, c, null);
+  let prevSy = -1;
+  for (let y = 0; y < dh; y++) {
+    const sy = Math.min(Math.floor(y * ify), sh - 1);
+    const o = dst.base + y * rowLen;
+    if (sy === prevSy) { // the same source row as the previous output row: copy that row
+      D.copyWithin(o, o - rowLen, o);
+      continue;
+    }
+    prevSy = sy;
+    gatherPixels(g, base + sy * step, xofs, dw, o, true);
+  }
+}
+
+/** Word-level access to a source and a destination buffer, made once per call. */
+export interface Gather {
+  S: Uint8Array;
+  view: DataView;
+  D: Uint8Array;
+  DW: Uint32Array | null;
+  c: number;
+  /** The border value as a packed little-endian pixel (c = 3 or 4). */
+  cvWord: number;
+  cval: Uint8Array | null;
+}
+
+export function makeGather(S: Uint8Array, D: Uint8Array, c: number, cval: Uint8Array | null): Gather {
+  return {
+    S, D, c, cval,
+    view: new DataView(S.buffer, S.byteOffset, S.byteLength),
+    DW: LITTLE_ENDIAN ? new Uint32Array(D.buffer, 0, D.buffer.byteLength >> 2) : null,
+    cvWord: cval && c >= 3 ? (cval[0] | (cval[1] << 8) | (cval[2] << 16) | (c === 4 ? cval[3] << 24 : 0)) : 0,
+  };
+}
+
+/**
+ * Writes `n` pixels to `D[o…]`: pixel i is the one at `S[base + offs[i]]`, or the border value
+ * where that is negative (only when `cval` is given). RGB and RGBA move whole pixels as words:
+ * RGB reads an unaligned word per pixel (its 4th byte dropped) and stores 4 pixels as 3 words.
+ * `sorted`: the offsets never decrease (and none is negative), so two checks cover every read.
+ */
+export function gatherPixels(g: Gather, base: number, offs: Int32Array, n: number, o: number, sorted: boolean): void {
+  const { S, D, DW, c, cval } = g;
+  let i = 0;
+  if (DW !== null && ((D.byteOffset + o) & 3) === 0) {
+    if (c === 3) i = gather3(g, base, offs, n, (D.byteOffset + o) >> 2, sorted);
+    else if (c === 4) i = gather4(g, base, offs, n, (D.byteOffset + o) >> 2);
+  }
+  for (let k = o + i * c; i < n; i++) {
+    const p = base + offs[i];
+    if (p < 0 && cval) {
+      for (let ch = 0; ch < c; ch++, k++) D[k] = cval[ch];
+    } else {
+      for (let ch = 0; ch < c; ch++, k++) D[k] = S[p + ch];
+    }
+  }
+}
+
+function gather3(g: Gather, base: number, offs: Int32Array, n: number, j: number, sorted: boolean): number {
+  const { S, view, cvWord: cv } = g;
+  const DW = g.DW as Uint32Array;
+  const limit = S.length - 4; // a word read from p needs p + 4 ≤ length
+  let i = 0;
+  if (sorted && n > 0 && base + offs[0] >= 0 && base + offs[n - 1] <= limit) {
+    // Every read inside the buffer: no checks.
+    for (; i + 4 <= n; i += 4, j += 3) {
+      const v0 = view.getUint32(base + offs[i], true), v1 = view.getUint32(base + offs[i + 1], true);
+      const v2 = view.getUint32(base + offs[i + 2], true), v3 = view.getUint32(base + offs[i + 3], true);
+      DW[j] = (v0 & 0xffffff) | (v1 << 24);
+      DW[j + 1] = ((v1 >>> 8) & 0xffff) | (v2 << 16);
+      DW[j + 2] = ((v2 >>> 16) & 0xff) | (v3 << 8);
+    }
+    return i;
+  }
+  for (; i + 4 <= n; i += 4, j += 3) {
+    let p = base + offs[i];
+    const v0 = p < 0 ? cv : p <= limit ? view.getUint32(p, true) : S[p] | (S[p + 1] << 8) | (S[p + 2] << 16);
+    p = base + offs[i + 1];
+    const v1 = p < 0 ? cv : p <= limit ? view.getUint32(p, true) : S[p] | (S[p + 1] << 8) | (S[p + 2] << 16);
+    p = base + offs[i + 2];
+    const v2 = p < 0 ? cv : p <= limit ? view.getUint32(p, true) : S[p] | (S[p + 1] << 8) | (S[p + 2] << 16);
+    p = base + offs[i + 3];
+    const v3 = p < 0 ? cv : p <= limit ? view.getUint32(p, true) : S[p] | (S[p + 1] << 8) | (S[p + 2] << 16);
+    DW[j] = (v0 & 0xffffff) | (v1 << 24);
+    DW[j + 1] = ((v1 >>> 8) & 0xffff) | (v2 << 16);
+    DW[j + 2] = ((v2 >>> 16) & 0xff) | (v3 << 8);
+  }
+  return i;
+}
+
+function gather4(g: Gather, base: number, offs: Int32Array, n: number, j: number): number {
+  const { view, cvWord: cv } = g;
+  const DW = g.DW as Uint32Array;
+  for (let i = 0; i < n; i++) {
+    const p = base + offs[i];
+    DW[j + i] = p < 0 ? cv : view.getUint32(p, true);
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// INTER_LINEAR (and INTER_AREA when enlarging): 11-bit fixed point, two passes.
+
+/**
+ * Source index and the two 11-bit weights for each destination index along one axis, as
+ * cv::resize computes them (float32 coordinate, weights `1 − f` and `f` rounded half to even).
+ * With `clampEdges` (the horizontal axis) indices left of 0 or at/after the last pixel take the
+ * edge pixel with weights (2048, 0), as OpenCV does; vertically the weights stay as computed and
+ * only the row indices are clamped.
+ */
+function linearCoefficients(ssize: number, dsize: number, scale: number, inv: number, areaMode: boolean,
+  clampEdges: boolean, idx: Int32Array, w0: Int32Array, w1: Int32Array): void {
+  for (let d = 0; d < dsize; d++) {
+    let s: number, f: number;
+    if (!areaMode) {
+      f = fround((d + 0.5) * scale - 0.5);
+      s = Math.floor(f);
+      f = fround(f - s);
+    } else {
+      s = Math.floor(d * scale);
+      f = fround((d + 1) - (s + 1) * inv);
+      f = f <= 0 ? 0 : fround(f - Math.floor(f));
+    }
+    if (clampEdges) {
+      if (s < 0) { f = 0; s = 0; }
+      if (s >= ssize - 1) { f = 0; s = ssize - 1; }
+    }
+    idx[d] = s;
+    w0[d] = roundHalfEven(fround(1 - f) * COEF_SCALE);
+    w1[d] = roundHalfEven(f * COEF_SCALE);
+  }
+}
+
+function resizeLinear(src: Source, dst: Dest, scaleX: number, scaleY: number, invX: number, invY: number, areaMode: boolean): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+
+  const xs = new Int32Array(dw), ax0 = new Int32Array(dw), ax1 = new Int32Array(dw);
+  linearCoefficients(sw, dw, scaleX, invX, areaMode, true, xs, ax0, ax1);
+  // Columns [xmin, xmax) blend pixels sx and sx + 1 (both inside); the others have the weights
+  // (2048, 0) and take one pixel: h = S·2048, i.e. h >> 4 = S << 7.
+  let xmax = 0;
+  while (xmax < dw && xs[xmax] < sw - 1) xmax++;
+  let xmin = 0;
+  while (xmin < xmax && xs[xmin] === 0 && ax1[xmin] === 0) xmin++;
+  // Per column, interleaved (one table walked in order): source offset xs·c, weights a0 | a1 << 16.
+  const tab = new Int32Array(2 * dw);
+  for (let x = 0; x < dw; x++) {
+    tab[2 * x] = xs[x] * c;
+    tab[2 * x + 1] = ax0[x] | (ax1[x] << 16);
+  }
+  const ys = new Int32Array(dh), by0 = new Int32Array(dh), by1 = new Int32Array(dh);
+  linearCoefficients(sh, dh, scaleY, invY, areaMode, false, ys, by0, by1);
+
+  const rowLen = dw * c;
+  // Two horizontally resized source rows, already shifted right by 4 as the vertical pass wants
+  // them (OpenCV's SIMD packs `h >> 4` to int16); each remembers which source row it holds.
+  // Even length, so that the vertical pass can read them two lanes per 32-bit word.
+  const len = rowLen + (rowLen & 1);
+  const rows = [new Int16Array(len), new Int16Array(len)];
+  const rows32 = rows.map((t) => new Uint32Array(t.buffer, t.byteOffset, len >> 1));
+  const tags = [-1, -1];
+  const fetch = (r: number, keep: number): number => {
+    if (tags[0] === r) return 0;
+    if (tags[1] === r) return 1;
+    const slot = tags[0] === keep ? 1 : tags[1] === keep ? 0 : tags[0] < tags[1] ? 0 : 1;
+    horizontalPass(S, base + r * step, c, dw, xmin, xmax, tab, rows[slot]);
+    tags[slot] = r;
+    return slot;
+  };
+  const words = LITTLE_ENDIAN ? new Uint32Array(D.buffer, 0, D.buffer.byteLength >> 2) : null;
+  const aligned = (o: number): boolean => words !== null && ((D.byteOffset + o) & 3) === 0;
+
+  for (let y = 0; y < dh;) {
+    const sy = ys[y];
+    const r0 = sy < 0 ? 0 : sy >= sh ? sh - 1 : sy;
+    const r1 = sy + 1 < 0 ? 0 : sy + 1 >= sh ? sh - 1 : sy + 1;
+    const o = dst.base + y * rowLen;
+    if (by1[y] === 0) {
+      // The second row has weight 0 (a whole source row lands on this one): it is not even read.
+      const i0 = fetch(r0, r0);
+      const t0 = rows[i0];
+      if (words !== null && aligned(o)) verticalPassOne(t0, rows32[i0], by0[y], words, D, o, rowLen);
+      else verticalPass(t0, t0, by0[y], 0, D, o, 0, rowLen);
+      y++;
+      continue;
+    }
+    const i0 = fetch(r0, r1), i1 = fetch(r1, r0);
+    const t0 = rows[i0], t1 = rows[i1], p0 = rows32[i0], p1 = rows32[i1];
+    if (words !== null && aligned(o)) {
+      // When enlarging, the next output row often blends the same two source rows: one pass
+      // writes both and reads the rows once.
+      const sy2 = y + 1 < dh ? ys[y + 1] : -2;
+      if (sy2 === sy && by1[y + 1] !== 0 && aligned(o + rowLen)) {
+        verticalPass2(t0, t1, p0, p1, by0[y], by1[y], by0[y + 1], by1[y + 1], words, D, o, rowLen);
+        y += 2;
+        continue;
+      }
+      const b0 = by0[y], b1 = by1[y];
+      if (b0 > 0 && (b0 & (b0 - 1)) === 0 && (b1 & (b1 - 1)) === 0) {
+        verticalPassShifts(t0, t1, p0, p1, 16 - Math.log2(b0), 16 - Math.log2(b1), words, D, o, rowLen);
+      } else {
+        verticalPassWords(t0, t1, p0, p1, b0, b1, words, D, o, rowLen);
+      }
+    } else {
+      verticalPass(t0, t1, by0[y], by1[y], D, o, 0, rowLen);
+    }
+    y++;
+  }
+}
+
+/**
+ * One source row resized horizontally: `(S[x0]·a0 + S[x0 + c]·a1) >> 4` per element for the
+ * columns in [xmin, xmax), `S[x0] << 7` (weights (2048, 0)) for the others.
+ */
+function horizontalPass(S: Uint8Array, r: number, c: number, dw: number, xmin: number, xmax: number,
+  tab: Int32Array, T: Int16Array): void {
+  const imul = Math.imul;
+  for (let x = 0, k = 0; x < xmin; x++) {
+    const p = r + tab[2 * x];
+    for (let ch = 0; ch < c; ch++, k++) T[k] = S[p + ch] << 7;
+  }
+  const j0 = 2 * xmin, j1 = 2 * xmax;
+  if (c === 1) {
+    for (let j = j0, k = xmin; j < j1; j += 2, k++) {
+      const p = r + tab[j], wt = tab[j + 1];
+      T[k] = (imul(S[p], wt & 0xffff) + imul(S[p + 1], wt >>> 16)) >> 4;
+    }
+  } else if (c === 3) {
+    for (let j = j0, k = xmin * 3; j < j1; j += 2, k += 3) {
+      const p = r + tab[j], wt = tab[j + 1];
+      const u = wt & 0xffff, v = wt >>> 16;
+      T[k] = (imul(S[p], u) + imul(S[p + 3], v)) >> 4;
+      T[k + 1] = (imul(S[p + 1], u) + imul(S[p + 4], v)) >> 4;
+      T[k + 2] = (imul(S[p + 2], u) + imul(S[p + 5], v)) >> 4;
+    }
+  } else if (c === 4) {
+    for (let j = j0, k = xmin * 4; j < j1; j += 2, k += 4) {
+      const p = r + tab[j], wt = tab[j + 1];
+      const u = wt & 0xffff, v = wt >>> 16;
+      T[k] = (imul(S[p], u) + imul(S[p + 4], v)) >> 4;
+      T[k + 1] = (imul(S[p + 1], u) + imul(S[p + 5], v)) >> 4;
+      T[k + 2] = (imul(S[p + 2], u) + imul(S[p + 6], v)) >> 4;
+      T[k + 3] = (imul(S[p + 3], u) + imul(S[p + 7], v)) >> 4;
+    }
+  } else {
+    for (let j = j0, k = xmin * c; j < j1; j += 2) {
+      const p = r + tab[j], wt = tab[j + 1];
+      const u = wt & 0xffff, v = wt >>> 16;
+      for (let ch = 0; ch < c; ch++, k++) T[k] = (imul(S[p + ch], u) + imul(S[p + c + ch], v)) >> 4;
+    }
+  }
+  for (let x = xmax, k = xmax * c; x < dw; x++) {
+    const p = r + tab[2 * x];
+    for (let ch = 0; ch < c; ch++, k++) T[k] = S[p + ch] << 7;
+  }
+}
+
+// The vertical pass is OpenCV's VResizeLinearVec_32s8u, whose scalar tail computes the same:
+// `(((b0·t0) >> 16) + ((b1·t1) >> 16) + 2) >> 2` with t = h >> 4 (never above 255).
+
+/** Elements [from, n) of one output row, one at a time. */
+function verticalPass(T0: Int16Array, T1: Int16Array, b0: number, b1: number, D: Uint8Array, o: number, from: number, n: number): void {
+  const imul = Math.imul;
+  for (let x = from; x < n; x++) D[o + x] = ((imul(b0, T0[x]) >> 16) + (imul(b1, T1[x]) >> 16) + 2) >> 2;
+}
+
+/**
+ * Both taps of two adjacent elements (16-bit lanes of `p` and `q`), their products floored and
+ * summed lane by lane, plus the rounding 2: `[s0 + 2, s1 + 2]` in 16-bit lanes (each ≤ 1023).
+ */
+function lanes2(p: number, q: number, b0: number, b1: number): number {
+  const imul = Math.imul;
+  return ((imul(b0, p & 0xffff) >>> 16) | (imul(b0, p >>> 16) & 0xffff0000)) +
+    ((imul(b1, q & 0xffff) >>> 16) | (imul(b1, q >>> 16) & 0xffff0000)) + 0x00020002;
+}
+
+/** Four output bytes from two `lanes2` results: each lane `>> 2`, in order. */
+function pack4(s: number, t: number): number {
+  return ((s >>> 2) & 0xff) | ((s >>> 10) & 0xff00) | ((t << 14) & 0xff0000) | ((t << 6) & 0xff000000);
+}
+
+/** One output row starting on a word boundary: two lanes per load, four bytes per store. */
+function verticalPassWords(T0: Int16Array, T1: Int16Array, P: Uint32Array, Q: Uint32Array, b0: number, b1: number, W: Uint32Array, D: Uint8Array, o: number, n: number): void {
+  const nw = n >> 2;
+  for (let k = 0, j = (D.byteOffset + o) >> 2, end = 2 * nw; k < end; k += 2, j++) {
+    W[j] = pack4(lanes2(P[k], Q[k], b0, b1), lanes2(P[k + 1], Q[k + 1], b0, b1));
+  }
+  verticalPass(T0, T1, b0, b1, D, o, 4 * nw, n);
+}
+
+/**
+ * Weights that are both powers of two (1024 and 1024 for a half-way row): `(b·t) >> 16` is a
+ * shift, done on both 16-bit lanes of a word at once.
+ */
+function verticalPassShifts(T0: Int16Array, T1: Int16Array, P: Uint32Array, Q: Uint32Array, k0: number, k1: number, W: Uint32Array, D: Uint8Array, o: number, n: number): void {
+  const nw = n >> 2;
+  // t < 2^15: after a shift by k ≥ 5, each lane holds at most 10 bits.
+  const m0 = (0xffff >>> k0) * 0x10001, m1 = (0xffff >>> k1) * 0x10001;
+  for (let k = 0, j = (D.byteOffset + o) >> 2, end = 2 * nw; k < end; k += 2, j++) {
+    const s = ((P[k] >>> k0) & m0) + ((Q[k] >>> k1) & m1) + 0x00020002;
+    const t = ((P[k + 1] >>> k0) & m0) + ((Q[k + 1] >>> k1) & m1) + 0x00020002;
+    W[j] = pack4(s, t);
+  }
+  verticalPass(T0, T1, 1 << (16 - k0), 1 << (16 - k1), D, o, 4 * nw, n);
+}
+
+/** One output row from a single source row (weights (b0, 0)), starting on a word boundary. */
+function verticalPassOne(T0: Int16Array, P: Uint32Array, b0: number, W: Uint32Array, D: Uint8Array, o: number, n: number): void {
+  const imul = Math.imul;
+  const nw = n >> 2;
+  const j0 = (D.byteOffset + o) >> 2;
+  if (b0 === COEF_SCALE) {
+    // (2048·t) >> 16 = t >> 5, two lanes at a time.
+    for (let k = 0, i = 0; i < nw; k += 2, i++) {
+      const x = ((((P[k] >>> 5) & 0x07ff07ff) + 0x00020002) >>> 2) & 0x00ff00ff;
+      const y = ((((P[k + 1] >>> 5) & 0x07ff07ff) + 0x00020002) >>> 2) & 0x00ff00ff;
+      W[j0 + i] = (x & 0xff) | ((x >>> 8) & 0xff00) | ((y & 0xff) << 16) | ((y & 0xff0000) << 8);
+    }
+  } else {
+    for (let k = 0, i = 0; i < nw; k += 2, i++) {
+      const p = P[k], p2 = P[k + 1];
+      W[j0 + i] = (((imul(b0, p & 0xffff) >> 16) + 2) >> 2) |
+        ((((imul(b0, p >>> 16) >> 16) + 2) >> 2) << 8) |
+        ((((imul(b0, p2 & 0xffff) >> 16) + 2) >> 2) << 16) |
+        ((((imul(b0, p2 >>> 16) >> 16) + 2) >> 2) << 24);
+    }
+  }
+  verticalPass(T0, T0, b0, 0, D, o, 4 * nw, n);
+}
+
+/** Two output rows that blend the same source rows (weights b and c), both starting on a word. */
+function verticalPass2(T0: Int16Array, T1: Int16Array, P: Uint32Array, Q: Uint32Array, b0: number, b1: number, c0: number, c1: number,
+  W: Uint32Array, D: Uint8Array, o: number, n: number): void {
+  const nw = n >> 2;
+  const j0 = (D.byteOffset + o) >> 2, j1 = (D.byteOffset + o + n) >> 2;
+  for (let k = 0, i = 0; i < nw; k += 2, i++) {
+    const p = P[k], q = Q[k], p2 = P[k + 1], q2 = Q[k + 1];
+    W[j0 + i] = pack4(lanes2(p, q, b0, b1), lanes2(p2, q2, b0, b1));
+    W[j1 + i] = pack4(lanes2(p, q, c0, c1), lanes2(p2, q2, c0, c1));
+  }
+  verticalPass(T0, T1, b0, b1, D, o, 4 * nw, n);
+  verticalPass(T0, T1, c0, c1, D, o + n, 4 * nw, n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// INTER_AREA, integer factors (resizeAreaFast): box sums.
+
+function resizeAreaFast(src: Source, dst: Dest, kx: number, ky: number): void {
+  const c = src.c;
+  if (kx === 2 && ky === 2 && (c === 1 || c === 3 || c === 4)) {
+    areaHalf(src, dst);
+    return;
+  }
+  const { data: S, base, step } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  const area = kx * ky;
+  // 2×2 boxes of other channel counts round the same sum half to even in float32.
+  const scale = fround(1 / area);
+  const maxSum = 255 * area;
+  const lut = maxSum < (1 << 22) ? new Uint8Array(maxSum + 1) : null;
+  if (lut) for (let s = 0; s <= maxSum; s++) lut[s] = saturateByte(roundHalfEven(fround(fround(s) * scale)));
+  const n = dw * kx * c; // = sw * c: the blocks tile the source exactly
+  const col = new Int32Array(n);
+  const rowLen = dw * c;
+  for (let y = 0; y < dh; y++) {
+    // Vertical sums over the ky rows of this block row, then kx of them per output element.
+    let r = base + y * ky * step;
+    for (let i = 0; i < n; i++) col[i] = S[r + i];
+    for (let j = 1; j < ky; j++) {
+      r += step;
+      for (let i = 0; i < n; i++) col[i] += S[r + i];
+    }
+    const o = dst.base + y * rowLen;
+    for (let x = 0, k = 0; x < dw; x++) {
+      const p = x * kx * c;
+      for (let ch = 0; ch < c; ch++, k++) {
+        let sum = 0;
+        for (let i = 0, q = p + ch; i < kx; i++, q += c) sum += col[q];
+        D[o + k] = lut ? lut[sum] : saturateByte(roundHalfEven(fround(fround(sum) * scale)));
+      }
+    }
+  }
+}
+
+/** 2×2 boxes, 1, 3 or 4 channels: OpenCV's SIMD and scalar code both give `(sum + 2) >> 2`. */
+function areaHalf(src: Source, dst: Dest): void {
+  const { data: S, base, step, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  const rowLen = dw * c;
+  // Gray and RGBA: whole words at a time when every source row starts on a word (the usual
+  // contiguous image); RGB: unaligned words through a DataView, any layout.
+  const srcWords = c !== 3 && LITTLE_ENDIAN && ((S.byteOffset + base) & 3) === 0 && (step & 3) === 0;
+  const SW = srcWords ? new Uint32Array(S.buffer, 0, S.buffer.byteLength >> 2) : null;
+  const DW = srcWords ? new Uint32Array(D.buffer, 0, D.buffer.byteLength >> 2) : null;
+  if (c === 3 && LITTLE_ENDIAN) {
+    areaHalfRgb(S, base, step, D, dst.base, dh, dw);
+    return;
+  }
+  for (let y = 0; y < dh; y++) {
+    const r0 = base + 2 * y * step, r1 = r0 + step;
+    const o = dst.base + y * rowLen;
+    const at = D.byteOffset + o;
+    let x = 0; // output pixels done
+    if (SW !== null && DW !== null && (at & 3) === 0) {
+      const i0 = (S.byteOffset + r0) >> 2, i1 = (S.byteOffset + r1) >> 2;
+      x = c === 1 ? areaHalfWords1(SW, i0, i1, DW, at >> 2, dw) : areaHalfWords4(SW, i0, i1, DW, at >> 2, dw);
+    }
+    if (c === 1) {
+      for (let p = r0 + 2 * x, q = r1 + 2 * x; x < dw; x++, p += 2, q += 2) {
+        D[o + x] = (S[p] + S[p + 1] + S[q] + S[q + 1] + 2) >> 2;
+      }
+    } else if (c === 3) {
+      for (let k = o + 3 * x, end = o + rowLen, p = r0 + 6 * x, q = r1 + 6 * x; k < end; k += 3, p += 6, q += 6) {
+        D[k] = (S[p] + S[p + 3] + S[q] + S[q + 3] + 2) >> 2;
+        D[k + 1] = (S[p + 1] + S[p + 4] + S[q + 1] + S[q + 4] + 2) >> 2;
+        D[k + 2] = (S[p + 2] + S[p + 5] + S[q + 2] + S[q + 5] + 2) >> 2;
+      }
+    } else {
+      for (let k = o + 4 * x, end = o + rowLen, p = r0 + 8 * x, q = r1 + 8 * x; k < end; k += 4, p += 8, q += 8) {
+        D[k] = (S[p] + S[p + 4] + S[q] + S[q + 4] + 2) >> 2;
+        D[k + 1] = (S[p + 1] + S[p + 5] + S[q + 1] + S[q + 5] + 2) >> 2;
+        D[k + 2] = (S[p + 2] + S[p + 6] + S[q + 2] + S[q + 6] + 2) >> 2;
+        D[k + 3] = (S[p + 3] + S[p + 7] + S[q + 3] + S[q + 7] + 2) >> 2;
+      }
+    }
+  }
+}
+
+// Packed 2×2 averages: bytes are spread into 16-bit lanes (even bytes `w & M`, odd bytes
+// `(w >>> 8) & M`), where sums of four bytes and the rounding 2 cannot carry into the next lane.
+const M8 = 0x00ff00ff;
+const ROUND2 = 0x00020002;
+
+/** Gray: 4 output bytes (one word) from 2 words of each source row. Returns the pixels done. */
+function areaHalfWords1(SW: Uint32Array, i0: number, i1: number, DW: Uint32Array, j: number, dw: number): number {
+  const n = dw >> 2;
+  for (let g = 0; g < n; g++, i0 += 2, i1 += 2) {
+    const t0 = SW[i0], t1 = SW[i0 + 1], b0 = SW[i1], b1 = SW[i1 + 1];
+    const s0 = (t0 & M8) + ((t0 >>> 8) & M8) + (b0 & M8) + ((b0 >>> 8) & M8) + ROUND2; // [o0, o1]
+    const s1 = (t1 & M8) + ((t1 >>> 8) & M8) + (b1 & M8) + ((b1 >>> 8) & M8) + ROUND2; // [o2, o3]
+    const a = (s0 >>> 2) & M8, b = (s1 >>> 2) & M8;
+    DW[j + g] = (a & 0xff) | ((a >>> 8) & 0xff00) | ((b & 0xff) << 16) | ((b & 0xff0000) << 8);
+  }
+  return n << 2;
+}
+
+/**
+ * RGB, any alignment. For output pixel x, the little-endian words at bytes 6x and 6x + 3 of the two
+ * source rows line up the pairs (R, R'), (G, G'), (B, B') lane for lane, and the rounded average of
+ * four bytes is computed in place, four byte lanes per word, from two truncated pair averages:
+ * with P = ⌊(a + c)/2⌋, Q = ⌊(b + d)/2⌋ and their lost low bits p, q,
+ * `(a + b + c + d + 2) >> 2 = ⌈(P + Q + (p & q)) / 2⌉` (never above 255, so no lane carries).
+ * Four pixels (12 bytes) are stored as three words; a row's last pixel, whose reads would pass the
+ * row's end, is done byte by byte.
+ */
+function areaHalfRgb(S: Uint8Array, base: number, step: number, D: Uint8Array, o: number, dh: number, dw: number): void {
+  const view = new DataView(S.buffer, S.byteOffset, S.byteLength);
+  const out = new DataView(D.buffer, D.byteOffset, D.byteLength);
+  const n = dw - 1; // pixels that may use word reads
+  for (let y = 0; y < dh; y++, o += 3 * dw) {
+    let p = base + 2 * y * step, q = p + step, k = o, x = 0;
+    for (; x + 4 <= n; x += 4, p += 24, q += 24, k += 12) {
+      const r0 = avg4(view, p, q), r1 = avg4(view, p + 6, q + 6);
+      const r2 = avg4(view, p + 12, q + 12), r3 = avg4(view, p + 18, q + 18);
+      out.setUint32(k, (r0 & 0xffffff) | (r1 << 24), true);
+      out.setUint32(k + 4, ((r1 >>> 8) & 0xffff) | (r2 << 16), true);
+      out.setUint32(k + 8, ((r2 >>> 16) & 0xff) | (r3 << 8), true);
+    }
+    for (; x < n; x++, p += 6, q += 6, k += 3) out.setUint32(k, avg4(view, p, q), true); // 4th byte: the next pixel's
+    D[k] = (S[p] + S[p + 3] + S[q] + S[q + 3] + 2) >> 2;
+    D[k + 1] = (S[p + 1] + S[p + 4] + S[q + 1] + S[q + 4] + 2) >> 2;
+    D[k + 2] = (S[p + 2] + S[p + 5] + S[q + 2] + S[q + 5] + 2) >> 2;
+  }
+}
+
+const LOW7 = 0x7f7f7f7f;
+const BIT0 = 0x01010101;
+
+/** The 2×2 rounded averages of the pixel pair at p (top row) and q (bottom row), bytes 0–2. */
+function avg4(view: DataView, p: number, q: number): number {
+  const a = view.getUint32(p, true), b = view.getUint32(p + 3, true);
+  const c = view.getUint32(q, true), d = view.getUint32(q + 3, true);
+  const ac = a ^ c, bd = b ^ d;
+  const P = (a & c) + ((ac >>> 1) & LOW7);
+  const Q = (b & d) + ((bd >>> 1) & LOW7) + (ac & bd & BIT0);
+  return (P | Q) - (((P ^ Q) >>> 1) & LOW7);
+}
+
+/** RGBA: one output pixel (one word) from 2 words of each source row, by the `avg4` identity. */
+function areaHalfWords4(SW: Uint32Array, i0: number, i1: number, DW: Uint32Array, j: number, dw: number): number {
+  for (let x = 0; x < dw; x++, i0 += 2, i1 += 2) {
+    const a = SW[i0], b = SW[i0 + 1], c = SW[i1], d = SW[i1 + 1];
+    const ac = a ^ c, bd = b ^ d;
+    const P = (a & c) + ((ac >>> 1) & LOW7);
+    const Q = (b & d) + ((bd >>> 1) & LOW7) + (ac & bd & BIT0);
+    DW[j + x] = (P | Q) - (((P ^ Q) >>> 1) & LOW7);
+  }
+  return dw;
+}
+
+const saturateByte = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
+
+// ---------------------------------------------------------------------------------------------
+// INTER_AREA, fractional downscale (ResizeArea_Invoker): float32 weights.
+
+interface AreaTable {
+  di: Int32Array; // destination index (× cn)
+  si: Int32Array; // source index (× cn)
+  alpha: Float32Array;
+  n: number;
+}
+
+/** computeResizeAreaTab: each destination cell's overlap with each source pixel, in float32. */
+function areaTable(ssize: number, dsize: number, cn: number, scale: number): AreaTable {
+  const cap = ssize + 2 * dsize + 2;
+  const di = new Int32Array(cap), si = new Int32Array(cap), alpha = new Float32Array(cap);
+  let k = 0;
+  for (let dx = 0; dx < dsize; dx++) {
+    const fsx1 = dx * scale;
+    const fsx2 = fsx1 + scale;
+    const cellWidth = Math.min(scale, ssize - fsx1);
+    let sx1 = Math.ceil(fsx1), sx2 = Math.floor(fsx2);
+    sx2 = Math.min(sx2, ssize - 1);
+    sx1 = Math.min(sx1, sx2);
+    if (sx1 - fsx1 > 1e-3) {
+      di[k] = dx * cn; si[k] = (sx1 - 1) * cn; alpha[k++] = (sx1 - fsx1) / cellWidth;
+    }
+    for (let sx = sx1; sx < sx2; sx++) {
+      di[k] = dx * cn; si[k] = sx * cn; alpha[k++] = 1 / cellWidth;
+    }
+    if (fsx2 - sx2 > 1e-3) {
+      di[k] = dx * cn; si[k] = sx2 * cn; alpha[k++] = Math.min(Math.min(fsx2 - sx2, 1), cellWidth) / cellWidth;
+    }
+  }
+  return { di, si, alpha, n: k };
+}
+
+function resizeArea(src: Source, dst: Dest, scaleX: number, scaleY: number): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  const xt = areaTable(sw, dw, c, scaleX);
+  const yt = areaTable(sh, dh, 1, scaleY);
+  const n = dw * c;
+  // The table lists each output column's source pixels together and in order: [xs[dx], xs[dx+1]).
+  const xs = new Int32Array(dw + 1);
+  for (let k = 0, dx = 0; k <= xt.n; k++) {
+    const d = k < xt.n ? xt.di[k] / c : dw;
+    while (dx <= d && dx <= dw) xs[dx++] = k;
+  }
+  // Float32Array stores round every step to float32, as OpenCV's float accumulators do; each
+  // column's row sum is accumulated in a local, rounded with fround at each step (the same order).
+  const sum = new Float32Array(n);
+  const xsi = xt.si, xa = xt.alpha;
+  let prevDy = yt.di[0];
+  const flush = (dy: number): void => {
+    const o = dst.base + dy * n;
+    for (let i = 0; i < n; i++) D[o + i] = saturateByte(roundHalfEven(sum[i]));
+  };
+  for (let j = 0; j < yt.n; j++) {
+    const beta = yt.alpha[j], dy = yt.di[j], r = base + yt.si[j] * step;
+    // A new output row starts with beta·row; later source rows add theirs.
+    let assign = false;
+    if (dy !== prevDy) {
+      flush(prevDy);
+      prevDy = dy;
+      assign = true;
+    }
+    if (j === 0) assign = true;
+    if (c === 1) {
+      for (let dx = 0; dx < dw; dx++) {
+        let a = 0;
+        for (let k = xs[dx], e = xs[dx + 1]; k < e; k++) a = fround(a + fround(S[r + xsi[k]] * xa[k]));
+        sum[dx] = assign ? beta * a : sum[dx] + fround(beta * a);
+      }
+    } else if (c === 3) {
+      for (let dx = 0, i = 0; dx < dw; dx++, i += 3) {
+        let a0 = 0, a1 = 0, a2 = 0;
+        for (let k = xs[dx], e = xs[dx + 1]; k < e; k++) {
+          const p = r + xsi[k], al = xa[k];
+          a0 = fround(a0 + fround(S[p] * al));
+          a1 = fround(a1 + fround(S[p + 1] * al));
+          a2 = fround(a2 + fround(S[p + 2] * al));
+        }
+        if (assign) {
+          sum[i] = beta * a0; sum[i + 1] = beta * a1; sum[i + 2] = beta * a2;
+        } else {
+          sum[i] += fround(beta * a0); sum[i + 1] += fround(beta * a1); sum[i + 2] += fround(beta * a2);
+        }
+      }
+    } else {
+      for (let dx = 0, i = 0; dx < dw; dx++, i += c) {
+        for (let ch = 0; ch < c; ch++) {
+          let a = 0;
+          for (let k = xs[dx], e = xs[dx + 1]; k < e; k++) a = fround(a + fround(S[r + xsi[k] + ch] * xa[k]));
+          sum[i + ch] = assign ? beta * a : sum[i + ch] + fround(beta * a);
+        }
+      }
+    }
+  }
+  flush(prevDy);
+}

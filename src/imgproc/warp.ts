@@ -1,0 +1,536 @@
+// cv2.warpAffine and cv2.getRotationMatrix2D on uint8 images, bit for bit with OpenCV 4.6.
+//
+// OpenCV's arithmetic, reproduced here (see docs/resampling.md for the full rules):
+// - the 2×3 matrix maps source to destination, so it is inverted first (in float64, OpenCV's
+//   formula) unless `inverseMap` (cv2.WARP_INVERSE_MAP) says it already maps destination to source;
+// - source coordinates are fixed point with 10 fractional bits (AB_BITS): per column
+//   `cvRound(M[0]·x·1024)`, per row `cvRound((M[1]·y + M[2])·1024)` plus a rounding delta
+//   (512 for nearest, 16 for bilinear), summed as int32;
+// - nearest takes `sum >> 10`; bilinear `sum >> 5`, i.e. 5 fractional bits (INTER_BITS): the
+//   integer part `>> 5` (saturated to int16) and a 32×32 table of 15-bit weights
+//   (INTER_REMAP_COEF_BITS) indexed by the fractions, then `(Σ v·w + 16384) >> 15`;
+// - taps outside the source come from the border mode: 'constant' (the default) mixes the border
+//   value into the weighted sum tap by tap, the others pick a source pixel (cv::borderInterpolate).
+import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { clone, finishOutput, startOutput } from '../core/copy.ts';
+import { rangeError, typeError } from '../core/errors.ts';
+import { roundHalfEven } from '../core/numeric.ts';
+import { assertPixelArray, hasContiguousRows, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
+import { borderIndex, checkBorder, type BorderMode } from './border.ts';
+import { gatherPixels, makeGather } from './resize.ts';
+
+/** How `warpAffine` samples: `cv2.INTER_LINEAR` or `cv2.INTER_NEAREST`. */
+export type WarpInterpolation = 'bilinear' | 'nearest';
+
+export const WARP_INTERPOLATIONS: readonly WarpInterpolation[] = ['bilinear', 'nearest'];
+
+/** A 2×3 affine matrix: two rows of three numbers, or the six numbers row by row. */
+export type AffineMatrix = readonly (readonly number[])[] | readonly number[] | Float64Array | Float32Array;
+
+export interface WarpAffineOptions {
+  /** `'bilinear'` (default, `cv2.INTER_LINEAR`) or `'nearest'` (`cv2.INTER_NEAREST`). */
+  interpolation?: WarpInterpolation;
+  /** How pixels outside the source are made up; default `'constant'` (cv2.warpAffine's default). */
+  border?: BorderMode;
+  /**
+   * With `border: 'constant'`: a number for every channel, or one number per channel (default 0).
+   * Each is rounded half to even and clamped to 0..255, as OpenCV's `saturate_cast` does.
+   */
+  borderValue?: number | readonly number[];
+  /** The matrix already maps destination to source (`cv2.WARP_INVERSE_MAP`): do not invert it. */
+  inverseMap?: boolean;
+  /** Write the result here (shape `[height, width, channels]`) instead of allocating; returned. */
+  out?: PixelArray;
+}
+
+const AB_BITS = 10;
+const AB_SCALE = 1 << AB_BITS;
+const INTER_BITS = 5;
+const INTER_TAB_SIZE = 1 << INTER_BITS;
+const COEF_BITS = 15; // INTER_REMAP_COEF_BITS
+const COEF_SCALE = 1 << COEF_BITS;
+const COEF_DELTA = 1 << (COEF_BITS - 1);
+
+const fround = Math.fround;
+
+/**
+ * `cv2.getRotationMatrix2D(center, angle, scale)`: the 2×3 matrix that rotates by `angle` degrees
+ * (counter-clockwise, y pointing down) and scales about `center`, in float64 as OpenCV computes it
+ * (`center` goes through float32 first, as OpenCV's `Point2f` does).
+ */
+export function getRotationMatrix2D(center: readonly [number, number] | readonly number[], angle: number, scale = 1): number[][] {
+  if (!Array.isArray(center) || center.length !== 2) throw typeError('center', 'an array [x, y] of 2 finite numbers', center);
+  const cx = fround(finite(center[0], 'center[0]'));
+  const cy = fround(finite(center[1], 'center[1]'));
+  const rad = finite(angle, 'angle') * (Math.PI / 180);
+  const s = finite(scale, 'scale');
+  const [sin, cos] = sinCos(rad);
+  const alpha = cos * s;
+  const beta = sin * s;
+  return [
+    [alpha, beta, (1 - alpha) * cx - beta * cy],
+    [-beta, alpha, beta * cx + (1 - alpha) * cy],
+  ];
+}
+
+// π/2 · 2^300, rounded: enough bits to reduce any |x| < 2^30 exactly to within 2^-260.
+const FIX = 300n;
+const PIO2 = 0x1921fb54442d18469898cc51701b839a252049c1114cf98e804177d4c76273644a29410f31c7n;
+
+/**
+ * Correctly rounded `[sin x, cos x]`. glibc's libm (what OpenCV's std::sin/std::cos call on Linux)
+ * is correctly rounded for all but a handful of arguments, where V8's Math.sin/Math.cos are off by
+ * one ulp for a few percent of them (cos(−63°) among them), which would show in the matrix. The
+ * reduction by π/2 and the Taylor series run in 300-bit fixed point on BigInts; Number(BigInt)
+ * rounds to nearest even.
+ */
+function sinCos(x: number): [number, number] {
+  const ax = Math.abs(x);
+  if (ax < 2 ** -30) return [x, 1]; // sin x rounds to x, cos x to 1
+  if (!(ax < 2 ** 30)) return [Math.sin(x), Math.cos(x)];
+  // x · 2^82 is an integer for |x| ≥ 2^-30: the exact value of x in fixed point.
+  const X = BigInt(x * 2 ** 82) << (FIX - 82n);
+  let k = (2n * X + (X < 0n ? -PIO2 : PIO2)) / (2n * PIO2); // round(X / (π/2)), halves away from 0
+  const r = X - k * PIO2; // |r| ≤ π/4 (+ rounding)
+  const one = 1n << FIX;
+  const r2 = (r * r) >> FIX;
+  let sin = r, cos = one, term = r;
+  for (let n = 1n; term !== 0n; n++) {
+    term = -((term * r2) >> FIX) / ((2n * n) * (2n * n + 1n));
+    sin += term;
+  }
+  term = one;
+  for (let n = 1n; term !== 0n; n++) {
+    term = -((term * r2) >> FIX) / ((2n * n - 1n) * (2n * n));
+    cos += term;
+  }
+  k = ((k % 4n) + 4n) % 4n;
+  const [fs, fc] = k === 0n ? [sin, cos] : k === 1n ? [cos, -sin] : k === 2n ? [-sin, -cos] : [-cos, sin];
+  const scale = 2 ** -300;
+  return [Number(fs) * scale, Number(fc) * scale];
+}
+
+function finite(v: unknown, name: string): number {
+  if (typeof v !== 'number') throw typeError(name, 'a finite number', v);
+  if (!Number.isFinite(v)) throw rangeError(name, 'a finite number', v);
+  return v;
+}
+
+/** The six numbers of a 2×3 matrix, row by row. */
+function readMatrix(m: unknown): number[] {
+  const expected = 'a 2×3 matrix (two rows of 3 numbers) or 6 numbers';
+  if (Array.isArray(m) && m.length === 2 && (Array.isArray(m[0]) || Array.isArray(m[1]))) {
+    const out: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const row: unknown = m[i];
+      if (!Array.isArray(row)) throw typeError(`matrix[${i}]`, 'a row of 3 numbers', row);
+      if (row.length !== 3) throw rangeError(`matrix[${i}]`, 'a row of 3 numbers', row);
+      for (let j = 0; j < 3; j++) out.push(finite(row[j], `matrix[${i}][${j}]`));
+    }
+    return out;
+  }
+  if (Array.isArray(m) || m instanceof Float64Array || m instanceof Float32Array) {
+    if (m.length !== 6) throw rangeError('matrix', expected, m);
+    const out: number[] = [];
+    for (let k = 0; k < 6; k++) out.push(finite((m as ArrayLike<unknown>)[k], `matrix[${k}]`));
+    return out;
+  }
+  throw typeError('matrix', expected, m);
+}
+
+/** cv::warpAffine's inversion (float64, a singular matrix becomes all zeros). */
+function invertAffine(M: number[]): number[] {
+  let D = M[0] * M[4] - M[1] * M[3];
+  D = D !== 0 ? 1 / D : 0;
+  const a11 = M[4] * D, a22 = M[0] * D;
+  const m0 = a11, m1 = M[1] * -D, m3 = M[3] * -D, m4 = a22;
+  const b1 = -m0 * M[2] - m1 * M[5];
+  const b2 = -m3 * M[2] - m4 * M[5];
+  return [m0, m1, b1, m3, m4, b2];
+}
+
+/** Per-channel border values, saturate_cast to bytes. */
+function readBorderValue(v: unknown, c: number): Uint8Array {
+  const name = 'options.borderValue';
+  const cval = new Uint8Array(c);
+  if (v === undefined) return cval;
+  const byte = (x: unknown, label: string): number => {
+    const r = roundHalfEven(finite(x, label));
+    return r < 0 ? 0 : r > 255 ? 255 : r;
+  };
+  if (typeof v === 'number') return cval.fill(byte(v, name));
+  if (Array.isArray(v)) {
+    if (v.length !== c && v.length !== 1) {
+      throw new RangeError(`${name}: expected 1 or ${c} values (one per channel), got ${v.length}`);
+    }
+    for (let k = 0; k < c; k++) cval[k] = byte(v[v.length === 1 ? 0 : k], `${name}[${v.length === 1 ? 0 : k}]`);
+    return cval;
+  }
+  throw typeError(name, 'a number or an array of one number per channel', v);
+}
+
+function checkInterpolation(v: unknown): WarpInterpolation {
+  if (v === undefined) return 'bilinear';
+  if (typeof v !== 'string' || !(WARP_INTERPOLATIONS as readonly string[]).includes(v)) {
+    throw rangeError('options.interpolation', `one of ${WARP_INTERPOLATIONS.map((m) => `'${m}'`).join(', ')}`, v);
+  }
+  return v as WarpInterpolation;
+}
+
+/** cvRound of a double into an int, as `saturate_cast<int>(double)` does on x86 (out of range: INT_MIN). */
+function cvRoundInt(v: number): number {
+  const r = roundHalfEven(v);
+  return r >= -2147483648 && r <= 2147483647 ? r : -2147483648;
+}
+
+/**
+ * `cv2.warpAffine(a, matrix, (width, height), flags, borderMode, borderValue)` on uint8 images,
+ * bit-exact with OpenCV 4.6. `matrix` maps source to destination coordinates (it is inverted, as
+ * OpenCV does, unless `inverseMap`). Bilinear or nearest; every border mode of `border.ts`,
+ * `'constant'` by default with `borderValue` 0.
+ */
+export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, height: number,
+  options?: WarpAffineOptions): PixelArray {
+  assertPixelArray(a, 'a');
+  let M = readMatrix(matrix);
+  const dw = checkInt(width, 'width', 1);
+  const dh = checkInt(height, 'height', 1);
+  const opts = checkOptions(options);
+  const interpolation = checkInterpolation(opts.interpolation);
+  const border = checkBorder(opts.border, 'options.border', 'constant');
+  const [sh, sw, c] = a.shape;
+  const cval = readBorderValue(opts.borderValue, c);
+  if (opts.inverseMap !== undefined && typeof opts.inverseMap !== 'boolean') {
+    throw typeError('options.inverseMap', 'a boolean', opts.inverseMap);
+  }
+  if (sh === 0 || sw === 0) throw rangeError('a', 'a non-empty image', a);
+  if (dw * dh * c > MAX_ELEMENTS) {
+    throw rangeError('width, height', `a result of at most ${MAX_ELEMENTS} elements`, `${width}×${height}×${c}`);
+  }
+  const shape: Shape = [dh, dw, c];
+  const out = checkOut(opts.out, shape);
+  if (!opts.inverseMap) M = invertAffine(M);
+  const dst = startOutput(shape, out, [a]);
+  const s = hasContiguousRows(a) ? a : clone(a);
+  const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
+  const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw };
+  if (interpolation === 'nearest') warpNearest(src, d, M, border, cval);
+  else warpBilinear(src, d, M, border, cval);
+  return finishOutput(dst, out);
+}
+
+/** Source pixels: row `y` starts at `base + y * step`, its pixels packed (`c` bytes each). */
+interface Source {
+  data: Uint8Array;
+  base: number;
+  step: number;
+  h: number;
+  w: number;
+  c: number;
+}
+
+/** Destination: contiguous rows of `w * c` bytes from `base`. */
+interface Dest {
+  data: Uint8Array;
+  base: number;
+  h: number;
+  w: number;
+}
+
+/** Fixed-point column offsets `cvRound(M[0]·x·1024)` and `cvRound(M[3]·x·1024)`. */
+function columnDeltas(M: number[], dw: number): [Int32Array, Int32Array] {
+  const ad = new Int32Array(dw), bd = new Int32Array(dw);
+  for (let x = 0; x < dw; x++) {
+    ad[x] = cvRoundInt(M[0] * x * AB_SCALE);
+    bd[x] = cvRoundInt(M[3] * x * AB_SCALE);
+  }
+  return [ad, bd];
+}
+
+const clampShort = (v: number): number => (v < -32768 ? -32768 : v > 32767 ? 32767 : v);
+
+/**
+ * A source index on an axis of length `len` for a border mode other than constant: the index
+ * itself when inside, else cv::borderInterpolate's (reflections first brought within one period,
+ * so far-away coordinates cost no more than near ones).
+ */
+function borderAt(p: number, len: number, mode: BorderMode): number {
+  if (p >= 0 && p < len) return p;
+  if (mode === 'reflect' || (mode === 'reflect101' && len > 1)) {
+    const period = mode === 'reflect' ? 2 * len : 2 * len - 2;
+    p = ((p % period) + period) % period;
+  }
+  return borderIndex(p, len, mode);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nearest
+
+function warpNearest(src: Source, dst: Dest, M: number[], border: BorderMode, cval: Uint8Array): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  const [ad, bd] = columnDeltas(M, dw);
+  const round = AB_SCALE / 2;
+  const rowLen = dw * c;
+  const constant = border === 'constant';
+  // Per row: the source offset of each output pixel (−1: the border value), then one gather.
+  const offs = new Int32Array(dw);
+  const g = makeGather(S, D, c, cval);
+  for (let y = 0; y < dh; y++) {
+    const X0 = cvRoundInt((M[1] * y + M[2]) * AB_SCALE) + round;
+    const Y0 = cvRoundInt((M[4] * y + M[5]) * AB_SCALE) + round;
+    for (let x = 0; x < dw; x++) {
+      const sx = clampShort((X0 + ad[x]) >> AB_BITS);
+      const sy = clampShort((Y0 + bd[x]) >> AB_BITS);
+      if (sx >= 0 && sx < sw && sy >= 0 && sy < sh) offs[x] = base + sy * step + sx * c;
+      else if (constant) offs[x] = -1;
+      else if (border === 'replicate') {
+        offs[x] = base + (sy < 0 ? 0 : sy >= sh ? sh - 1 : sy) * step + (sx < 0 ? 0 : sx >= sw ? sw - 1 : sx) * c;
+      } else {
+        offs[x] = base + borderAt(sy, sh, border) * step + borderAt(sx, sw, border) * c;
+      }
+    }
+    gatherPixels(g, 0, offs, dw, dst.base + y * rowLen, false);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bilinear
+
+let weightTable: Int32Array | null = null;
+
+/**
+ * initInterTab2D(INTER_LINEAR, fixpt): for each of the 32×32 sub-pixel positions, the four 15-bit
+ * weights `saturate_cast<short>(wy·wx·32768)` (float32 products), with OpenCV's correction when they
+ * do not sum to 32768 (it only happens at (0, 0), where 32768 saturates to 32767: the correction
+ * scans a 2×2 window from index (1, 1) that reaches into the next, still zero, entry, and so adds
+ * the missing 1 to the bottom-right weight: (32767, 0, 0, 1)).
+ */
+function bilinearWeights(): Int32Array {
+  if (weightTable) return weightTable;
+  const tab1 = new Float32Array(2 * INTER_TAB_SIZE);
+  const step = fround(1 / INTER_TAB_SIZE);
+  for (let i = 0; i < INTER_TAB_SIZE; i++) {
+    const x = fround(i * step);
+    tab1[2 * i] = fround(1 - x);
+    tab1[2 * i + 1] = x;
+  }
+  const n = INTER_TAB_SIZE * INTER_TAB_SIZE;
+  // int16 like OpenCV's table, with room for the correction's overreach past the last entry.
+  const itab = new Int16Array(n * 4 + 8);
+  for (let i = 0; i < INTER_TAB_SIZE; i++) {
+    for (let j = 0; j < INTER_TAB_SIZE; j++) {
+      const e = (i * INTER_TAB_SIZE + j) * 4;
+      let isum = 0;
+      for (let k1 = 0; k1 < 2; k1++) {
+        const vy = tab1[2 * i + k1];
+        for (let k2 = 0; k2 < 2; k2++) {
+          const v = fround(vy * tab1[2 * j + k2]);
+          const iv = Math.max(-32768, Math.min(32767, roundHalfEven(fround(v * COEF_SCALE))));
+          itab[e + k1 * 2 + k2] = iv;
+          isum += iv;
+        }
+      }
+      if (isum !== COEF_SCALE) {
+        const diff = isum - COEF_SCALE;
+        let Mk1 = 1, Mk2 = 1, mk1 = 1, mk2 = 1;
+        for (let k1 = 1; k1 < 3; k1++) {
+          for (let k2 = 1; k2 < 3; k2++) {
+            if (itab[e + k1 * 2 + k2] < itab[e + mk1 * 2 + mk2]) { mk1 = k1; mk2 = k2; }
+            else if (itab[e + k1 * 2 + k2] > itab[e + Mk1 * 2 + Mk2]) { Mk1 = k1; Mk2 = k2; }
+          }
+        }
+        if (diff < 0) itab[e + Mk1 * 2 + Mk2] = itab[e + Mk1 * 2 + Mk2] - diff;
+        else itab[e + mk1 * 2 + mk2] = itab[e + mk1 * 2 + mk2] - diff;
+      }
+    }
+  }
+  weightTable = Int32Array.from(itab.subarray(0, n * 4));
+  return weightTable;
+}
+
+function warpBilinear(src: Source, dst: Dest, M: number[], border: BorderMode, cval: Uint8Array): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  const W = bilinearWeights();
+  const [ad, bd] = columnDeltas(M, dw);
+  // Per column, interleaved: the fixed-point x and y offsets.
+  const delta = new Int32Array(2 * dw);
+  for (let x = 0; x < dw; x++) { delta[2 * x] = ad[x]; delta[2 * x + 1] = bd[x]; }
+  const round = AB_SCALE / INTER_TAB_SIZE / 2;
+  // Only sources wider or taller than int16 can tell a saturated coordinate from the raw one.
+  const huge = sw > 32768 || sh > 32768;
+  // RGB reads each tap pair as two unaligned 32-bit words, whose last byte lies one byte past the
+  // pixel pair: rows with no byte after their last pixel in the buffer take the byte path.
+  const rowSafe = (r: number): boolean => base + r * step + sw * c < S.length;
+  // (Only the row highest in memory can lack that byte; with a zero row step, every row is it.)
+  let syLo = c === 3 && !rowSafe(0) ? 1 : 0;
+  let syHi = c === 3 && !rowSafe(sh - 1) ? sh - 2 : sh - 1; // fast when syLo ≤ sy < syHi
+  if (c === 3 && step === 0 && syLo === 1) { syLo = sh; syHi = 0; }
+  const view = new DataView(S.buffer, S.byteOffset, S.byteLength);
+  const rowLen = dw * c;
+  for (let y = 0; y < dh; y++) {
+    const X0 = cvRoundInt((M[1] * y + M[2]) * AB_SCALE) + round;
+    const Y0 = cvRoundInt((M[4] * y + M[5]) * AB_SCALE) + round;
+    const o = dst.base + y * rowLen;
+    if (huge) warpRowGeneric(src, X0, Y0, delta, 0, dw, W, border, cval, D, o, true);
+    else if (c === 3) warpRow3(src, view, X0, Y0, delta, 0, dw, syLo, syHi, W, border, cval, D, o);
+    else if (c === 4) warpRow4(src, view, X0, Y0, delta, 0, dw, W, border, cval, D, o);
+    else warpRowGeneric(src, X0, Y0, delta, 0, dw, W, border, cval, D, o, false);
+  }
+}
+
+// The inner loops. Coordinates: X = (X0 + adelta) >> 5 has 5 fractional bits; the pixel is
+// X >> 5 and the sub-pixel position X & 31 (likewise Y). OpenCV's 15-bit weights are the products
+// (32 − ay, ay) × (32 − ax, ax) × 32 (its (0, 0) entry (32767, 0, 0, 1) gives the same results as
+// (32768, 0, 0, 0): the 1 never outweighs the rounding), so inside the image a pixel is
+// `((top·(32 − ay) + bottom·ay + 512) >> 10` with top/bottom the horizontal blends in 5-bit
+// weights, computed for two channels at once in 16-bit lanes (each at most 255·32).
+
+/** RGB: taps read as little-endian words (R, G, B, next byte); R and B share one multiply. */
+function warpRow3(src: Source, view: DataView, X0: number, Y0: number, delta: Int32Array, xs: number, xe: number,
+  syLo: number, syHi: number, W: Int32Array, border: BorderMode, cval: Uint8Array, D: Uint8Array, o: number): void {
+  const { base, step, h: sh, w: sw } = src;
+  const imul = Math.imul;
+  const w1 = sw - 1, h1 = sh - 1;
+  const constant = border === 'constant';
+  const c0 = cval[0], c1 = cval[1], c2 = cval[2];
+  for (let x = xs, j = 2 * xs; x < xe; x++, j += 2, o += 3) {
+    const X = (X0 + delta[j]) >> 5;
+    const Y = (Y0 + delta[j + 1]) >> 5;
+    const sx = X >> 5, sy = Y >> 5;
+    if (sx >= 0 && sx < w1 && sy >= syLo && sy < syHi) {
+      const p = base + sy * step + sx * 3, q = p + step;
+      const ax = X & 31, ay = Y & 31, bx = 32 - ax, by = 32 - ay;
+      const t0 = view.getUint32(p, true), t1 = view.getUint32(p + 3, true);
+      const b0 = view.getUint32(q, true), b1 = view.getUint32(q + 3, true);
+      const tRB = imul(t0 & 0xff00ff, bx) + imul(t1 & 0xff00ff, ax);
+      const bRB = imul(b0 & 0xff00ff, bx) + imul(b1 & 0xff00ff, ax);
+      const tG = imul((t0 >>> 8) & 0xff, bx) + imul((t1 >>> 8) & 0xff, ax);
+      const bG = imul((b0 >>> 8) & 0xff, bx) + imul((b1 >>> 8) & 0xff, ax);
+      D[o] = (imul(tRB & 0xffff, by) + imul(bRB & 0xffff, ay) + 512) >> 10;
+      D[o + 1] = (imul(tG, by) + imul(bG, ay) + 512) >> 10;
+      D[o + 2] = (imul(tRB >>> 16, by) + imul(bRB >>> 16, ay) + 512) >> 10;
+    } else if (constant && (sx >= sw || sx < -1 || sy >= sh || sy < -1)) {
+      D[o] = c0; D[o + 1] = c1; D[o + 2] = c2;
+    } else {
+      const wi = (((Y & 31) << 5) | (X & 31)) << 2;
+      if (sx >= 0 && sx < w1 && sy >= 0 && sy < h1) insideTable(src, sx, sy, W, wi, D, o);
+      else borderBilinear(src, clampShort(sx), clampShort(sy), W, wi, border, cval, D, o);
+    }
+  }
+}
+
+/** RGBA: each tap is one aligned-or-not word; (R, B) and (G, A) share multiplies. */
+function warpRow4(src: Source, view: DataView, X0: number, Y0: number, delta: Int32Array, xs: number, xe: number,
+  W: Int32Array, border: BorderMode, cval: Uint8Array, D: Uint8Array, o: number): void {
+  const { base, step, h: sh, w: sw } = src;
+  const imul = Math.imul;
+  const w1 = sw - 1, h1 = sh - 1;
+  const constant = border === 'constant';
+  const c0 = cval[0], c1 = cval[1], c2 = cval[2], c3 = cval[3];
+  for (let x = xs, j = 2 * xs; x < xe; x++, j += 2, o += 4) {
+    const X = (X0 + delta[j]) >> 5;
+    const Y = (Y0 + delta[j + 1]) >> 5;
+    const sx = X >> 5, sy = Y >> 5;
+    if (sx >= 0 && sx < w1 && sy >= 0 && sy < h1) {
+      const p = base + sy * step + sx * 4, q = p + step;
+      const ax = X & 31, ay = Y & 31, bx = 32 - ax, by = 32 - ay;
+      const t0 = view.getUint32(p, true), t1 = view.getUint32(p + 4, true);
+      const b0 = view.getUint32(q, true), b1 = view.getUint32(q + 4, true);
+      const tRB = imul(t0 & 0xff00ff, bx) + imul(t1 & 0xff00ff, ax);
+      const bRB = imul(b0 & 0xff00ff, bx) + imul(b1 & 0xff00ff, ax);
+      const tGA = imul((t0 >>> 8) & 0xff00ff, bx) + imul((t1 >>> 8) & 0xff00ff, ax);
+      const bGA = imul((b0 >>> 8) & 0xff00ff, bx) + imul((b1 >>> 8) & 0xff00ff, ax);
+      D[o] = (imul(tRB & 0xffff, by) + imul(bRB & 0xffff, ay) + 512) >> 10;
+      D[o + 1] = (imul(tGA & 0xffff, by) + imul(bGA & 0xffff, ay) + 512) >> 10;
+      D[o + 2] = (imul(tRB >>> 16, by) + imul(bRB >>> 16, ay) + 512) >> 10;
+      D[o + 3] = (imul(tGA >>> 16, by) + imul(bGA >>> 16, ay) + 512) >> 10;
+    } else if (constant && (sx >= sw || sx < -1 || sy >= sh || sy < -1)) {
+      D[o] = c0; D[o + 1] = c1; D[o + 2] = c2; D[o + 3] = c3;
+    } else {
+      borderBilinear(src, clampShort(sx), clampShort(sy), W, (((Y & 31) << 5) | (X & 31)) << 2, border, cval, D, o);
+    }
+  }
+}
+
+/** Any channel count (and sources too large for int16 coordinates): OpenCV's weight table. */
+function warpRowGeneric(src: Source, X0: number, Y0: number, delta: Int32Array, xs: number, xe: number, W: Int32Array,
+  border: BorderMode, cval: Uint8Array, D: Uint8Array, o: number, huge: boolean): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const imul = Math.imul;
+  const w1 = sw - 1, h1 = sh - 1;
+  for (let x = xs, j = 2 * xs; x < xe; x++, j += 2, o += c) {
+    const X = (X0 + delta[j]) >> 5;
+    const Y = (Y0 + delta[j + 1]) >> 5;
+    let sx = X >> 5, sy = Y >> 5;
+    if (huge) { sx = clampShort(sx); sy = clampShort(sy); }
+    const wi = (((Y & 31) << 5) | (X & 31)) << 2;
+    if (sx >= 0 && sx < w1 && sy >= 0 && sy < h1) {
+      const p = base + sy * step + sx * c;
+      const a0 = W[wi], a1 = W[wi + 1], a2 = W[wi + 2], a3 = W[wi + 3];
+      if (c === 1) {
+        D[o] = (imul(S[p], a0) + imul(S[p + 1], a1) + imul(S[p + step], a2) + imul(S[p + step + 1], a3) + COEF_DELTA) >> COEF_BITS;
+      } else {
+        for (let ch = 0; ch < c; ch++) {
+          const q = p + ch;
+          D[o + ch] = (imul(S[q], a0) + imul(S[q + c], a1) + imul(S[q + step], a2) + imul(S[q + step + c], a3) + COEF_DELTA) >> COEF_BITS;
+        }
+      }
+    } else {
+      borderBilinear(src, clampShort(sx), clampShort(sy), W, wi, border, cval, D, o);
+    }
+  }
+}
+
+/** A pixel whose four taps are inside, through the weight table (byte loads). */
+function insideTable(src: Source, sx: number, sy: number, W: Int32Array, wi: number, D: Uint8Array, o: number): void {
+  const { data: S, base, step, c } = src;
+  const p = base + sy * step + sx * c;
+  const a0 = W[wi], a1 = W[wi + 1], a2 = W[wi + 2], a3 = W[wi + 3];
+  for (let ch = 0; ch < c; ch++) {
+    const q = p + ch;
+    D[o + ch] = (S[q] * a0 + S[q + c] * a1 + S[q + step] * a2 + S[q + step + c] * a3 + COEF_DELTA) >> COEF_BITS;
+  }
+}
+
+/** One output pixel whose taps are not all inside the source (remapBilinear's outlier branch). */
+function borderBilinear(src: Source, sx: number, sy: number, W: Int32Array, wi: number, border: BorderMode,
+  cval: Uint8Array, D: Uint8Array, o: number): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  if (border === 'constant' && (sx >= sw || sx + 1 < 0 || sy >= sh || sy + 1 < 0)) {
+    for (let ch = 0; ch < c; ch++) D[o + ch] = cval[ch];
+    return;
+  }
+  let x0: number, x1: number, y0: number, y1: number;
+  if (border === 'constant') {
+    x0 = sx >= 0 && sx < sw ? sx : -1;
+    x1 = sx + 1 >= 0 && sx + 1 < sw ? sx + 1 : -1;
+    y0 = sy >= 0 && sy < sh ? sy : -1;
+    y1 = sy + 1 >= 0 && sy + 1 < sh ? sy + 1 : -1;
+  } else if (border === 'replicate') {
+    x0 = sx < 0 ? 0 : sx >= sw ? sw - 1 : sx;
+    x1 = sx + 1 < 0 ? 0 : sx + 1 >= sw ? sw - 1 : sx + 1;
+    y0 = sy < 0 ? 0 : sy >= sh ? sh - 1 : sy;
+    y1 = sy + 1 < 0 ? 0 : sy + 1 >= sh ? sh - 1 : sy + 1;
+  } else {
+    x0 = borderAt(sx, sw, border);
+    x1 = borderAt(sx + 1, sw, border);
+    y0 = borderAt(sy, sh, border);
+    y1 = borderAt(sy + 1, sh, border);
+  }
+  const a0 = W[wi], a1 = W[wi + 1], a2 = W[wi + 2], a3 = W[wi + 3];
+  // −1 marks a tap outside (constant border only): it takes the border value.
+  const p00 = x0 >= 0 && y0 >= 0 ? base + y0 * step + x0 * c : -1;
+  const p01 = x1 >= 0 && y0 >= 0 ? base + y0 * step + x1 * c : -1;
+  const p10 = x0 >= 0 && y1 >= 0 ? base + y1 * step + x0 * c : -1;
+  const p11 = x1 >= 0 && y1 >= 0 ? base + y1 * step + x1 * c : -1;
+  for (let ch = 0; ch < c; ch++) {
+    const cv = cval[ch];
+    const v0 = p00 >= 0 ? S[p00 + ch] : cv;
+    const v1 = p01 >= 0 ? S[p01 + ch] : cv;
+    const v2 = p10 >= 0 ? S[p10 + ch] : cv;
+    const v3 = p11 >= 0 ? S[p11 + ch] : cv;
+    D[o + ch] = (v0 * a0 + v1 * a1 + v2 * a2 + v3 * a3 + COEF_DELTA) >> COEF_BITS;
+  }
+}
