@@ -5,6 +5,7 @@
 //   node bench/run.mjs [--quick] [--filter <regex>] [--json [file]] [--peers opencv,ndarray,...]
 //
 // Build first (`npm run build`; `npm run bench` does it): the library is imported from dist/.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
 // Options
 
 function parseArgs(argv) {
-  const opts = { quick: false, filter: null, json: null, peers: null, help: false };
+  const opts = { quick: false, filter: null, json: null, peers: null, help: false, pixelarrayOnly: false, sameProcess: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -42,6 +43,8 @@ function parseArgs(argv) {
     else if (a.startsWith('--json=')) opts.json = a.slice(7);
     else if (a === '--peers') opts.peers = value().split(',').map((s) => s.trim());
     else if (a.startsWith('--peers=')) opts.peers = a.slice(8).split(',').map((s) => s.trim());
+    else if (a === '--pixelarray-only') opts.pixelarrayOnly = true;
+    else if (a === '--same-process') opts.sameProcess = true;
     else if (a === '--help' || a === '-h') opts.help = true;
     else throw new Error(`unknown option ${a} (try --help)`);
   }
@@ -55,6 +58,12 @@ const HELP = `usage: node bench/run.mjs [options]     (or: npm run bench -- [opt
                       e.g. --filter flip, --filter "^bitwise", --filter channels
   --json [file]       also write machine-readable results (default bench/results/latest.json)
   --peers <list>      comma-separated subset of: ${PEERS.map((p) => p.key).join(', ')}
+  --same-process      time pixelarray in this process, after the peers are loaded (see below)
+  --pixelarray-only   time pixelarray alone, load no peer, print JSON (what the runner runs first)
+
+pixelarray is timed in a child process that loads no peer: loading opencv.js detaches a wasm
+ArrayBuffer, after which V8 adds a detach check to every typed-array access in the process,
+slowing pure-JS loops by 15–20%. The in-process figure is kept in the JSON as inProcessMs.
 `;
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +155,11 @@ async function main() {
 
   const { image: A, source } = loadPhoto();
   const [h, w, c] = A.shape;
-  const { libs, versions, errors } = await loadPeers();
+  // pixelarray's own timings come from a process that never loads a peer (see HELP).
+  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(opts, log);
+  const { libs, versions, errors } = opts.pixelarrayOnly
+    ? { libs: Object.fromEntries(PEERS.map((p) => [p.key, null])), versions: {}, errors: {} }
+    : await loadPeers();
   for (const [key, err] of Object.entries(errors)) log(`warning: peer ${key} failed to load and is skipped: ${err}`);
   const unknown = (opts.peers ?? []).filter((k) => !PEERS.some((p) => p.key === k));
   if (unknown.length) throw new Error(`--peers: unknown ${unknown.join(', ')}; choose from ${PEERS.map((p) => p.key).join(', ')}`);
@@ -197,6 +210,7 @@ async function main() {
     for (const k of order.filter((k) => systems[k].preset)) {
       measured.set(k, measureAll([entry(k)], { preset: { ...preset, ...systems[k].preset } }).get(k));
     }
+    if (solo?.has(op.name)) measured.set('pixelarray', { ...solo.get(op.name), inProcessMs: measured.get('pixelarray').medianMs });
     for (const k of order) {
       const s = systems[k];
       timings[k] = { ...measured.get(k), mode: s.mode, note: s.note ?? null, composed: !!s.composed };
@@ -211,6 +225,10 @@ async function main() {
   }
   ctx.dispose();
   const elapsed = (performance.now() - t0) / 1000;
+  if (opts.pixelarrayOnly) {
+    process.stdout.write(`${JSON.stringify(results.map((r) => ({ op: r.op, timing: r.systems.pixelarray })))}\n`);
+    return;
+  }
 
   // 3. Report.
   const header = ['op', 'pixelarray ms'];
@@ -260,6 +278,9 @@ async function main() {
   footnotes.forEach((text, i) => out.push(`[${i + 1}] ${text}`));
   out.push('');
   out.push('ms: median wall time of one call (performance.now), after warm-up; lower is better.');
+  out.push(opts.sameProcess
+    ? 'pixelarray was timed in the same process as the peers (--same-process).'
+    : 'pixelarray was timed alone in a child process: a loaded opencv.js slows every typed-array loop in its process (see --help).');
   out.push('Output: r = written into a preallocated output (pixelarray { out }, opencv.js dst Mat, ndarray-ops target, image-js { out });');
   out.push('        a = a new output is allocated on every call; i = in place; v = O(1) view, no pixels copied.');
   out.push('"pixelarray vs X" = X ms / pixelarray ms: "2.00× faster" means pixelarray takes half the time of X; "SLOWER" means X wins.');
@@ -305,6 +326,17 @@ async function main() {
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     log(`wrote ${relative(process.cwd(), file) || file}`);
   }
+}
+
+/** Runs this script with --pixelarray-only in a child process: op name → pixelarray timing. */
+function timePixelarrayAlone(opts, log) {
+  log('timing pixelarray alone in a child process (no peer loaded)…');
+  const args = [fileURLToPath(import.meta.url), '--pixelarray-only'];
+  if (opts.quick) args.push('--quick');
+  if (opts.filter) args.push('--filter', opts.filter.source);
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(`the pixelarray-only child process failed (exit ${child.status})`);
+  return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r.op, r.timing]));
 }
 
 main().catch((e) => {
