@@ -49,3 +49,15 @@ export const SHAPES: [number, number, number][] = [
   // widths and heights that are multiples of 4 (and not) reach the packed RGB paths and their edges
   [8, 12, 3], [10, 16, 3], [16, 9, 3], [12, 4, 4],
 ];
+
+/**
+ * `fromData` that hands out a strided view (padded rows, odd offset, unaligned) holding the same
+ * pixels: for running golden cases on views as well as on contiguous arrays.
+ */
+export function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): PixelArray {
+  const rowStride = (w + 1) * c + 3;
+  const buf = new Uint8Array(h * rowStride + 5).fill(0xa5);
+  const view = new PixelArray(buf, [h, w, c], [rowStride, c, 1], 5);
+  clone(fromData(data, h, w, c), { out: view });
+  return view;
+}

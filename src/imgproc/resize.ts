@@ -36,7 +36,7 @@ const DBL_EPSILON = 2.220446049250313e-16;
 const COEF_SCALE = 2048; // INTER_RESIZE_COEF_SCALE = 1 << 11
 
 /** Source pixels: row `y` starts at `base + y * step`, its pixels packed (`c` bytes each). */
-interface Source {
+export interface Source {
   data: Uint8Array;
   base: number;
   step: number;
@@ -46,7 +46,7 @@ interface Source {
 }
 
 /** Destination: contiguous rows of `w * c` bytes from `base`. */
-interface Dest {
+export interface Dest {
   data: Uint8Array;
   base: number;
   h: number;

@@ -17,7 +17,7 @@ import { rangeError, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, hasContiguousRows, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { borderIndex, checkBorder, type BorderMode } from './border.ts';
-import { gatherPixels, makeGather } from './resize.ts';
+import { gatherPixels, makeGather, type Dest, type Source } from './resize.ts';
 
 /** How `warpAffine` samples: `cv2.INTER_LINEAR` or `cv2.INTER_NEAREST`. */
 export type WarpInterpolation = 'bilinear' | 'nearest';
@@ -217,24 +217,6 @@ export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, h
   if (interpolation === 'nearest') warpNearest(src, d, M, border, cval);
   else warpBilinear(src, d, M, border, cval);
   return finishOutput(dst, out);
-}
-
-/** Source pixels: row `y` starts at `base + y * step`, its pixels packed (`c` bytes each). */
-interface Source {
-  data: Uint8Array;
-  base: number;
-  step: number;
-  h: number;
-  w: number;
-  c: number;
-}
-
-/** Destination: contiguous rows of `w * c` bytes from `base`. */
-interface Dest {
-  data: Uint8Array;
-  base: number;
-  h: number;
-  w: number;
 }
 
 /** Fixed-point column offsets `cvRound(M[0]·x·1024)` and `cvRound(M[3]·x·1024)`. */

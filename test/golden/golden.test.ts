@@ -3,19 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as lib from '../../src/index.ts';
-import { PixelArray, clone } from '../../src/index.ts';
+import { fromDataAsView } from '../helpers.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, loadCases, runCase, type Case } from './cases.ts';
-
-/** `fromData` that hands out a view into a padded buffer at an odd offset instead. */
-function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): PixelArray {
-  const rowStride = (w + 1) * c + 3;
-  const buf = new Uint8Array(h * rowStride + 5).fill(0xa5);
-  const view = new PixelArray(buf, [h, w, c], [rowStride, c, 1], 5);
-  clone(lib.fromData(data, h, w, c), { out: view });
-  return view;
-}
 
 // fixtures/manifest.json plus one folder per op family, each with its own manifest.json.
 const dirs = [FIXTURES_DIR, ...fs.readdirSync(FIXTURES_DIR, { withFileTypes: true })

@@ -6,7 +6,7 @@ import { PixelArray, clone, fromData, full, zeros } from '../../src/index.ts';
 import { cvtColor, inRange, type ColorCode } from '../../src/imgproc/color.ts';
 import * as color from '../../src/imgproc/color.ts';
 import { FIXTURES_DIR, loadCases, runCase } from '../golden/cases.ts';
-import { layouts, pixels, randomImage, SHAPES } from '../helpers.ts';
+import { fromDataAsView, layouts, pixels, randomImage, SHAPES } from '../helpers.ts';
 
 const rne = (x: number) => { const r = Math.round(x); return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r; };
 
@@ -242,14 +242,6 @@ test('inRange writes into out and rejects bad bounds', () => {
 
 const DIR = path.join(FIXTURES_DIR, 'histcolor');
 const lib = { ...core, ...color } as never;
-
-function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): PixelArray {
-  const rowStride = (w + 2) * c + 1;
-  const buf = new Uint8Array(h * rowStride + 3).fill(0x5a);
-  const view = new PixelArray(buf, [h, w, c], [rowStride, c, 1], 3);
-  clone(fromData(data, h, w, c), { out: view });
-  return view;
-}
 
 for (const call of ['cvtColor', 'inRange']) {
   test(`golden ${call}: OpenCV 4.6 results, bit for bit, on contiguous and strided inputs`, () => {

@@ -6,7 +6,7 @@ import { PixelArray, clone, fromData, zeros } from '../../src/index.ts';
 import { calcHist, compareHist, normalizeHist, MAX_HIST_BINS, type CalcHistOptions } from '../../src/imgproc/histogram.ts';
 import * as histogram from '../../src/imgproc/histogram.ts';
 import { FIXTURES_DIR, loadCases, runCase } from '../golden/cases.ts';
-import { layouts, pixels, randomImage, SHAPES } from '../helpers.ts';
+import { fromDataAsView, layouts, pixels, randomImage, SHAPES } from '../helpers.ts';
 
 const f32 = Math.fround;
 
@@ -265,14 +265,6 @@ test('compareHist rejects bad arguments and never modifies its inputs', () => {
 
 const DIR = path.join(FIXTURES_DIR, 'histcolor');
 const lib = { ...core, ...histogram } as never;
-
-function fromDataAsView(data: Uint8Array, h: number, w: number, c: number): PixelArray {
-  const rowStride = (w + 2) * c + 1;
-  const buf = new Uint8Array(h * rowStride + 3).fill(0x5a);
-  const view = new PixelArray(buf, [h, w, c], [rowStride, c, 1], 3);
-  clone(fromData(data, h, w, c), { out: view });
-  return view;
-}
 
 for (const call of ['calcHist', 'normalizeHist', 'compareHist']) {
   test(`golden ${call}: OpenCV 4.6 results, bit for bit, on contiguous and strided inputs`, () => {
