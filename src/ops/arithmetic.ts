@@ -2,7 +2,7 @@
 import { checkFinite, checkOptions, checkOut, checkRealScalar, checkSameShape, checkScalar } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
-import { buildLut, forEachRun, forEachRun2, lutIsUniform, lutKernel } from '../core/iterate.ts';
+import { buildLut, forEachRun, forEachRun2, headToAlign, lutIsUniform, lutKernel } from '../core/iterate.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { ByteOp, zipBytes, zipScalar } from './swar.ts';
@@ -115,15 +115,33 @@ function pairTable(f: (x: number, y: number) => number): Uint8Array {
   return table;
 }
 
+/** `o[oi + k] = table[(a[ai + k] << 8) | b[bi + k]]`, a word (four lookups) at a time where aligned. */
+function lookupPairs(table: Uint8Array, a: Uint8Array, ai: number, b: Uint8Array, bi: number,
+  o: Uint8Array, oi: number, n: number): void {
+  let k = headToAlign(o, oi, n);
+  for (let j = 0; j < k; j++) o[oi + j] = table[(a[ai + j] << 8) | b[bi + j]];
+  const words = ((a.byteOffset + ai + k) & 3) === 0 && ((b.byteOffset + bi + k) & 3) === 0 ? (n - k) >> 2 : 0;
+  if (words > 0) {
+    const aw = new Int32Array(a.buffer, a.byteOffset + ai + k, words);
+    const bw = new Int32Array(b.buffer, b.byteOffset + bi + k, words);
+    const ow = new Int32Array(o.buffer, o.byteOffset + oi + k, words);
+    for (let i = 0; i < words; i++) {
+      const x = aw[i], y = bw[i];
+      ow[i] = table[((x & 255) << 8) | (y & 255)] | (table[(x & 0xff00) | ((y >>> 8) & 255)] << 8) |
+        (table[((x >>> 8) & 0xff00) | ((y >>> 16) & 255)] << 16) | (table[((x >>> 16) & 0xff00) | (y >>> 24)] << 24);
+    }
+    k += words << 2;
+  }
+  for (; k < n; k++) o[oi + k] = table[(a[ai + k] << 8) | b[bi + k]];
+}
+
 /** Runs `f(a, b)` over two images, through a pair table when the image is large. */
 function zipWith(a: PixelArray, b: PixelArray, out: PixelArray | undefined, f: (x: number, y: number) => number): PixelArray {
   checkSameShape(a, b, 'a', 'b');
   const dst = startOutput(a.shape, out, [a, b], true);
   if (a.size >= PAIR_TABLE_MIN) {
     const table = pairTable(f);
-    forEachRun2(a, b, dst, (ad, ai, bd, bi, od, oi, n) => {
-      for (let k = 0; k < n; k++) od[oi + k] = table[(ad[ai + k] << 8) | bd[bi + k]];
-    });
+    forEachRun2(a, b, dst, (ad, ai, bd, bi, od, oi, n) => lookupPairs(table, ad, ai, bd, bi, od, oi, n));
   } else {
     forEachRun2(a, b, dst, (ad, ai, bd, bi, od, oi, n) => {
       for (let k = 0; k < n; k++) od[oi + k] = f(ad[ai + k], bd[bi + k]);

@@ -141,3 +141,14 @@ test('bad arguments throw named TypeError / RangeError', () => {
   assert.throws(() => addSaturate(a, a, { out: zeros(1, 1, 3) }), { name: 'RangeError', message: /^options\.out:/ });
   assert.throws(() => addSaturate(a, a, 5 as unknown as object), { name: 'TypeError', message: /^options: expected an options object/ });
 });
+
+test('large images (the pair-table and word-lookup paths) give the per-element results', () => {
+  const a = randomImage(211, 307, 3, 5), b = randomImage(211, 307, 3, 6); // 194,331 elements
+  const pa = pixels(a), pb = pixels(b);
+  for (const [name, op, ref] of references.slice(5)) {
+    const want = pa.map((x, i) => ref(x, pb[i]));
+    for (const [layout, view] of Object.entries(layouts(a))) assert.deepEqual(pixels(op(view, b)), want, `${name} ${layout}`);
+  }
+  const lutWant = pa.map((x) => clamp(rne(Math.abs(f32(f32(x * f32(1.3)) + f32(-20))))));
+  for (const [layout, view] of Object.entries(layouts(a))) assert.deepEqual(pixels(convertScaleAbs(view, 1.3, -20)), lutWant, layout);
+});

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Native OpenCV (single-threaded) on the same photo and ops as `npm run bench`, for the
+performance report: where pixelarray stands against compiled C++ rather than opencv.js.
+
+Run with Debian's python3 (apt-get install python3-opencv python3-numpy):
+
+    /usr/bin/python3 bench/native_opencv.py [--json bench/results/native.json]
+
+Each op: warm-up, then the median of repeated calls (about 1 s per op), written into a
+preallocated `dst` where OpenCV allows it, as the JS benchmark does with `{ out }`.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+
+import cv2
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PHOTO = os.path.join(HERE, 'assets', 'photo-1080p.jpg')
+
+
+def measure(fn, budget=1.0):
+    for _ in range(5):
+        fn()
+    t = time.perf_counter()
+    fn()
+    one = max(time.perf_counter() - t, 1e-7)
+    runs = int(min(400, max(15, budget / one)))
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000.0, runs
+
+
+def ops(a, b, mask):
+    h, w = a.shape[:2]
+    out = np.empty_like(a)
+    planes = [np.empty((h, w), np.uint8) for _ in range(3)]
+    gray = np.empty((h, w), np.uint8)
+    hsv = cv2.cvtColor(a, cv2.COLOR_RGB2HSV)
+    small = np.empty((540, 960, 3), np.uint8)
+    big = np.empty((1620, 2880, 3), np.uint8)
+    odd = np.empty((768, 1366, 3), np.uint8)
+    rot = cv2.getRotationMatrix2D((w / 2, h / 2), 15, 1)
+    h1 = cv2.calcHist([a], [0, 1, 2], None, [8, 8, 8], [0, 256, 0, 256, 0, 256])
+    h2 = cv2.calcHist([b], [0, 1, 2], None, [8, 8, 8], [0, 256, 0, 256, 0, 256])
+    emboss = np.array([[-1, 0, 0], [0, 1, 0], [0, 0, 0]], np.float32)
+    return [
+        ('addSaturate image+image', lambda: cv2.add(a, b, dst=out)),
+        ('subtractSaturate image−image', lambda: cv2.subtract(a, b, dst=out)),
+        ('addModulo image+image', lambda: np.add(a, b, out=out)),
+        ('subtractModulo image−image', lambda: np.subtract(a, b, out=out)),
+        ('addSaturate image+50 (scalar)', lambda: cv2.add(a, (50, 50, 50, 0), dst=out)),
+        ('absdiff image,image', lambda: cv2.absdiff(a, b, dst=out)),
+        ('multiplySaturate image×image, scale 1/255', lambda: cv2.multiply(a, b, dst=out, scale=1 / 255)),
+        ('addWeighted 0.7·a + 0.3·b + 5', lambda: cv2.addWeighted(a, 0.7, b, 0.3, 5, dst=out)),
+        ('convertScaleAbs |1.3·a − 20|', lambda: cv2.convertScaleAbs(a, dst=out, alpha=1.3, beta=-20)),
+        ('bitwiseAnd image&image', lambda: cv2.bitwise_and(a, b, dst=out)),
+        ('bitwiseNot ~image', lambda: cv2.bitwise_not(a, dst=out)),
+        ('bitwiseAnd image&image with mask', lambda: cv2.bitwise_and(a, b, dst=out, mask=mask)),
+        ('split → 3 planes', lambda: cv2.split(a)),
+        ('merge 3 planes → RGB', lambda: cv2.merge(planes, dst=out)),
+        ('concat [a; b] axis 0 (vertical, 2160×1920)', lambda: cv2.vconcat([a, b])),
+        ('concat [a, b] axis 1 (horizontal, 1080×3840)', lambda: cv2.hconcat([a, b])),
+        ('roll 50 columns (axis 1)', lambda: np.roll(a, 50, 1)),
+        ('transpose (materialised)', lambda: cv2.transpose(a)),
+        ('flip horizontal (materialised)', lambda: cv2.flip(a, 1, dst=out)),
+        ('flip vertical (materialised)', lambda: cv2.flip(a, 0, dst=out)),
+        ('flip both (materialised)', lambda: cv2.flip(a, -1, dst=out)),
+        ('rot90 counter-clockwise (materialised)', lambda: cv2.rotate(a, cv2.ROTATE_90_COUNTERCLOCKWISE)),
+        ('crop 960×540 (copy)', lambda: a[270:810, 480:1440].copy()),
+        ('gaussianBlur σ=3 (19×19)', lambda: cv2.GaussianBlur(a, (0, 0), 3, dst=out)),
+        ('gaussianBlur 5×5 (σ 0 → [1 4 6 4 1]/16)', lambda: cv2.GaussianBlur(a, (5, 5), 0, dst=out)),
+        ('filter2D 3×3 [[-1,0,0],[0,1,0],[0,0,0]] + 128', lambda: cv2.filter2D(a, -1, emboss, dst=out, delta=128)),
+        ('blur 5×5 (box)', lambda: cv2.blur(a, (5, 5), dst=out)),
+        ('medianBlur 5×5', lambda: cv2.medianBlur(a, 5, dst=out)),
+        ('calcHist 256 bins, each of 3 channels (3 calls)',
+         lambda: [cv2.calcHist([a], [k], None, [256], [0, 256]) for k in range(3)]),
+        ('calcHist 3-D 8×8×8', lambda: cv2.calcHist([a], [0, 1, 2], None, [8, 8, 8], [0, 256, 0, 256, 0, 256])),
+        ('compareHist chisqr, 8×8×8 histograms', lambda: cv2.compareHist(h1, h2, cv2.HISTCMP_CHISQR)),
+        ('cvtColor RGB2GRAY', lambda: cv2.cvtColor(a, cv2.COLOR_RGB2GRAY, dst=gray)),
+        ('cvtColor RGB2HSV', lambda: cv2.cvtColor(a, cv2.COLOR_RGB2HSV, dst=out)),
+        ('inRange HSV [0,50,50]..[30,255,255]', lambda: cv2.inRange(hsv, (0, 50, 50), (30, 255, 255), dst=gray)),
+        ('resize bilinear to 960×540 (½)', lambda: cv2.resize(a, (960, 540), dst=small, interpolation=cv2.INTER_LINEAR)),
+        ('resize bilinear to 2880×1620 (×1.5)', lambda: cv2.resize(a, (2880, 1620), dst=big, interpolation=cv2.INTER_LINEAR)),
+        ('resize bilinear to 1366×768 (odd ratio)', lambda: cv2.resize(a, (1366, 768), dst=odd, interpolation=cv2.INTER_LINEAR)),
+        ('resize area to 960×540 (½)', lambda: cv2.resize(a, (960, 540), dst=small, interpolation=cv2.INTER_AREA)),
+        ('warpAffine rotate 15° about the centre, bilinear', lambda: cv2.warpAffine(a, rot, (w, h), dst=out)),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--json', help='also write the results to this file')
+    args = parser.parse_args()
+    cv2.setNumThreads(1)
+    a = cv2.cvtColor(cv2.imread(PHOTO, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+    b = np.ascontiguousarray(a[:, ::-1])
+    mask = np.where(a[:, :, 0] > 127, 255, 0).astype(np.uint8)
+    results = []
+    print(f'native OpenCV {cv2.__version__}, 1 thread — {os.path.relpath(PHOTO)} {a.shape[1]}×{a.shape[0]}×3; '
+          f'{platform.processor() or platform.machine()}, python {platform.python_version()}')
+    for name, fn in ops(a, b, mask):
+        ms, runs = measure(fn)
+        results.append({'op': name, 'medianMs': ms, 'runs': runs})
+        print(f'{name:<50} {ms:9.3f} ms')
+    if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+        with open(args.json, 'w') as f:
+            json.dump({'schema': 'pixelarray-native-opencv/1', 'opencv': cv2.__version__, 'threads': 1,
+                       'results': results}, f, indent=2)
+
+
+if __name__ == '__main__':
+    main()
