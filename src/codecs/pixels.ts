@@ -1,20 +1,11 @@
 // Small pixel-layout helpers the encoders need. Kept here (not in ops) so the codecs depend on core only.
-import { isContiguous, type PixelArray } from '../core/pixelarray.ts';
+import { contiguous } from '../core/copy.ts';
+import type { PixelArray } from '../core/pixelarray.ts';
 
 /** The elements of any view as one row-major `H×W×C` buffer (the underlying bytes when already contiguous). */
 export function gatherPixels(a: PixelArray): Uint8Array {
-  const [h, w, c] = a.shape;
-  if (isContiguous(a)) return a.data.subarray(a.offset, a.offset + h * w * c);
-  const out = new Uint8Array(h * w * c);
-  const [sy, sx, sc] = a.stride;
-  const src = a.data;
-  let o = 0;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0, p = a.offset + y * sy; x < w; x++, p += sx) {
-      for (let k = 0; k < c; k++) out[o++] = src[p + k * sc];
-    }
-  }
-  return out;
+  const packed = contiguous(a);
+  return packed.data.subarray(packed.offset, packed.offset + packed.size);
 }
 
 /**

@@ -44,6 +44,15 @@ export function contiguous(a: PixelArray): PixelArray {
 }
 
 /**
+ * `a` itself when each row is one run of `width × channels` elements (contiguous arrays, crops,
+ * vertical flips), otherwise a contiguous copy: row `y` then starts at `offset + y * stride[0]`.
+ * For reading only.
+ */
+export function withContiguousRows(a: PixelArray): PixelArray {
+  return hasContiguousRows(a) ? a : clone(a);
+}
+
+/**
  * Copies `src` into `dst` (same shape, any strides). Overlapping memory is handled as NumPy does:
  * the result is as if `src` had been read completely first.
  */

@@ -3,6 +3,11 @@
 import { copyStrided } from './copy.ts';
 import { PixelArray } from './pixelarray.ts';
 
+/** True when `data[start]` sits on a 4-byte boundary of its buffer (a word view can start there). */
+export function isWordAligned(data: Uint8Array, start: number): boolean {
+  return ((data.byteOffset + start) & 3) === 0;
+}
+
 /** True on little-endian engines (all mainstream ones); the packed paths assume it. */
 export const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)();
 

@@ -1,12 +1,12 @@
 // cv2.blur (normalized box filter) on uint8, bit for bit: integer window sums by running sums,
 // divided as OpenCV does for 8-bit images.
 import { checkOptions, checkOut } from '../core/check.ts';
-import { finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
-import { borderTable, checkKsize, rowReadable, rowStart } from './filter-common.ts';
+import { borderTable, checkKsize, rowStart } from './filter-common.ts';
 
 export interface BlurOptions {
   /**
@@ -63,7 +63,7 @@ export function blur(a: PixelArray, ksize: number | readonly [number, number], o
   }
   const out = checkOut(opts.out, a.shape);
   const dst = startOutput(a.shape, out, [a]);
-  if (a.size > 0) boxFilter(rowReadable(a), dst, kw, kh, border);
+  if (a.size > 0) boxFilter(withContiguousRows(a), dst, kw, kh, border);
   return finishOutput(dst, out);
 }
 

@@ -3,11 +3,11 @@
 // 12-bit division tables for RGB→HSV, and float32 step by step (with its fused multiply-adds) for
 // HSV→RGB. See docs/histograms-color.md for the exact rules.
 import { checkOptions, checkOut, checkRealScalar, checkSameShape } from '../core/check.ts';
-import { clone, finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { describe, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
-import { LITTLE_ENDIAN } from '../core/packed.ts';
-import { assertPixelArray, hasContiguousRows, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
+import { isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
+import { assertPixelArray, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import type { OutOptions } from '../ops/arithmetic.ts';
 
 /** The colour conversions `cvtColor` knows (OpenCV's `COLOR_*` names without the prefix). */
@@ -39,10 +39,6 @@ const fround = Math.fround;
 /** A conversion over one run of `n` pixels: `src` from `si` (packed pixels), `dst` from `di`. */
 type Kernel = (src: Uint8Array, si: number, dst: Uint8Array, di: number, n: number) => void;
 
-function wordAligned(data: Uint8Array, start: number): boolean {
-  return ((data.byteOffset + start) & 3) === 0;
-}
-
 /**
  * `cv2.cvtColor(a, code)` on uint8 images. Codes and channels:
  * `RGB2GRAY`/`BGR2GRAY` (3 or 4 → 1), `RGB2BGR`/`BGR2RGB` (3 or 4 → 3), `RGB2HSV`/`BGR2HSV`
@@ -67,7 +63,7 @@ export function cvtColor(a: PixelArray, code: ColorCode, options?: OutOptions): 
   // Same channel count: every kernel reads a pixel (or a word group) before writing it, so an
   // `out` with exactly the layout of `a` (an in-place conversion) is safe.
   const dst = startOutput(shape, out, [a], c === info.out);
-  if (h > 0 && w > 0) convert(code, hasContiguousRows(a) ? a : clone(a), dst);
+  if (h > 0 && w > 0) convert(code, withContiguousRows(a), dst);
   return finishOutput(dst, out);
 }
 
@@ -136,7 +132,7 @@ function gray3(k0: number, k2: number): Kernel {
   const rgb = k0 === R2Y;
   return (s, si, d, di, n) => {
     let k = 0;
-    if (LITTLE_ENDIAN && n >= 8 && wordAligned(s, si) && wordAligned(d, di)) {
+    if (LITTLE_ENDIAN && n >= 8 && isWordAligned(s, si) && isWordAligned(d, di)) {
       // Four pixels are three words [r0 g0 b0 r1][g1 b1 r2 g2][b2 r3 g3 b3] → one output word.
       const groups = n >> 2;
       const sw = new Int32Array(s.buffer, s.byteOffset + si, groups * 3);
@@ -203,7 +199,7 @@ function grayPairsBgr(sw: Int32Array, dw: Int32Array): number {
 /** 4 channels (the 4th ignored): one word per pixel. */
 function gray4(k0: number, k2: number): Kernel {
   return (s, si, d, di, n) => {
-    if (LITTLE_ENDIAN && wordAligned(s, si)) {
+    if (LITTLE_ENDIAN && isWordAligned(s, si)) {
       const sw = new Int32Array(s.buffer, s.byteOffset + si, n);
       for (let k = 0; k < n; k++) {
         const p = sw[k];
@@ -221,7 +217,7 @@ function gray4(k0: number, k2: number): Kernel {
 /** RGB ↔ BGR on 3 channels: bytes 0 and 2 of every pixel swap places. */
 const swap3: Kernel = (s, si, d, di, n) => {
   let k = 0;
-  if (LITTLE_ENDIAN && n >= 4 && wordAligned(s, si) && wordAligned(d, di)) {
+  if (LITTLE_ENDIAN && n >= 4 && isWordAligned(s, si) && isWordAligned(d, di)) {
     // [r0 g0 b0 r1][g1 b1 r2 g2][b2 r3 g3 b3] → [b0 g0 r0 b1][g1 r1 b2 g2][r2 b3 g3 r3]
     const groups = n >> 2;
     const sw = new Int32Array(s.buffer, s.byteOffset + si, groups * 3);
@@ -246,7 +242,7 @@ const swap3: Kernel = (s, si, d, di, n) => {
 function drop4(swap: boolean): Kernel {
   return (s, si, d, di, n) => {
     let k = 0;
-    if (LITTLE_ENDIAN && n >= 4 && wordAligned(s, si) && wordAligned(d, di)) {
+    if (LITTLE_ENDIAN && n >= 4 && isWordAligned(s, si) && isWordAligned(d, di)) {
       const groups = n >> 2;
       const sw = new Int32Array(s.buffer, s.byteOffset + si, groups * 4);
       const dw = new Int32Array(d.buffer, d.byteOffset + di, groups * 3);
@@ -276,7 +272,7 @@ function drop4(swap: boolean): Kernel {
 /** 3 → 4 channels with alpha 255. */
 const rgb2rgba: Kernel = (s, si, d, di, n) => {
   let k = 0;
-  if (LITTLE_ENDIAN && n >= 4 && wordAligned(s, si) && wordAligned(d, di)) {
+  if (LITTLE_ENDIAN && n >= 4 && isWordAligned(s, si) && isWordAligned(d, di)) {
     const groups = n >> 2;
     const sw = new Int32Array(s.buffer, s.byteOffset + si, groups * 3);
     const dw = new Int32Array(d.buffer, d.byteOffset + di, groups * 4);
@@ -299,7 +295,7 @@ const rgb2rgba: Kernel = (s, si, d, di, n) => {
 /** 1 → 3 channels: gray repeated. */
 const gray2rgb: Kernel = (s, si, d, di, n) => {
   let k = 0;
-  if (LITTLE_ENDIAN && n >= 4 && wordAligned(s, si) && wordAligned(d, di)) {
+  if (LITTLE_ENDIAN && n >= 4 && isWordAligned(s, si) && isWordAligned(d, di)) {
     const groups = n >> 2;
     const sw = new Int32Array(s.buffer, s.byteOffset + si, groups);
     const dw = new Int32Array(d.buffer, d.byteOffset + di, groups * 3);
@@ -362,7 +358,7 @@ function rgb2hsv(scn: number, bidx: number): Kernel {
   const ridx = bidx ^ 2;
   return (s, si, d, di, n) => {
     let k = 0;
-    if (scn === 3 && LITTLE_ENDIAN && n >= 4 && wordAligned(s, si) && wordAligned(d, di)) {
+    if (scn === 3 && LITTLE_ENDIAN && n >= 4 && isWordAligned(s, si) && isWordAligned(d, di)) {
       // Three words in, three words out for four pixels (reads before writes: safe in place).
       const groups = n >> 2;
       const sw = new Int32Array(s.buffer, s.byteOffset + si, groups * 3);
@@ -535,7 +531,7 @@ export function inRange(a: PixelArray, lower: RangeBound, upper: RangeBound, opt
         const from = Math.max(0, lo[k]), to = Math.min(255, hi[k]);
         if (from <= to) lut.fill(255, k * 256 + from, k * 256 + to + 1);
       }
-      const src = hasContiguousRows(a) ? a : clone(a);
+      const src = withContiguousRows(a);
       runs(src, dst, maskKernel(lut, c));
     }
   }
@@ -559,7 +555,7 @@ function maskKernel(lut: Uint8Array, c: number): Kernel {
     for (let i = 0; i < 768; i++) t[i] = lut[i] ? -1 : 0;
     return (s, si, d, di, n) => {
       let k = 0;
-      if (LITTLE_ENDIAN && n >= 4 && wordAligned(s, si) && wordAligned(d, di)) {
+      if (LITTLE_ENDIAN && n >= 4 && isWordAligned(s, si) && isWordAligned(d, di)) {
         const groups = n >> 2;
         maskWords3(new Int32Array(s.buffer, s.byteOffset + si, groups * 3), new Int32Array(d.buffer, d.byteOffset + di, groups), t);
         k = groups << 2;

@@ -1,8 +1,8 @@
 // Pillow's ImageFilter.EMBOSS, bit for bit.
 import { checkOptions, checkOut } from '../core/check.ts';
-import { finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
-import { rowReadable, rowStart } from './filter-common.ts';
+import { rowStart } from './filter-common.ts';
 
 export interface EmbossOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
@@ -28,7 +28,7 @@ export function emboss(a: PixelArray, options?: EmbossOptions): PixelArray {
   assertPixelArray(a, 'a');
   const out = checkOut(checkOptions(options).out, a.shape);
   const dst = startOutput(a.shape, out, [a]);
-  if (a.size > 0) embossRows(rowReadable(a), dst);
+  if (a.size > 0) embossRows(withContiguousRows(a), dst);
   return finishOutput(dst, out);
 }
 

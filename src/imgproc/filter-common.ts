@@ -1,16 +1,7 @@
-// Shared plumbing of the filters: option checks, row access on any view, border tables.
-import { clone } from '../core/copy.ts';
+// Shared plumbing of the filters: option checks, row starts, border tables.
 import { rangeError, typeError } from '../core/errors.ts';
-import { hasContiguousRows, PixelArray } from '../core/pixelarray.ts';
+import type { PixelArray } from '../core/pixelarray.ts';
 import { borderIndex, type BorderMode } from './border.ts';
-
-/**
- * `a` itself when each row is one run of `width × channels` bytes (contiguous arrays, crops,
- * vertical flips), otherwise a contiguous copy. Filters read row `y` at `offset + y * stride[0]`.
- */
-export function rowReadable(a: PixelArray): PixelArray {
-  return hasContiguousRows(a) ? a : clone(a);
-}
 
 /** Start of row `y` of a row-readable array. */
 export function rowStart(a: PixelArray, y: number): number {

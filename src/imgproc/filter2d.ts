@@ -2,11 +2,11 @@
 // 8-bit path does: the kernel in float32, a float32 sum started at delta and grown by one fused
 // multiply-add per nonzero coefficient in row-major order, rounded half to even and saturated.
 import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
-import { finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
-import { borderTable, rowReadable, rowStart } from './filter-common.ts';
+import { borderTable, rowStart } from './filter-common.ts';
 
 export interface Filter2DOptions {
   /** Added to every sum before rounding (default 0). */
@@ -77,7 +77,7 @@ export function filter2D(a: PixelArray, kernel: readonly (readonly number[])[], 
   }
   const out = checkOut(opts.out, a.shape);
   const dst = startOutput(a.shape, out, [a]);
-  if (a.size > 0) correlate(rowReadable(a), dst, k, Math.fround(delta), border);
+  if (a.size > 0) correlate(withContiguousRows(a), dst, k, Math.fround(delta), border);
   return finishOutput(dst, out);
 }
 

@@ -2,12 +2,12 @@
 // 8-bit fixed point by error diffusion, summing to exactly 256) and its fixed-point separable
 // filter, whose result is the exact integer sum Σ ky·Σ kx·p rounded once: (s + 2^15) >> 16.
 import { checkOptions, checkOut } from '../core/check.ts';
-import { finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
-import { borderTable, checkKsize, rowReadable, rowStart } from './filter-common.ts';
+import { borderTable, checkKsize, rowStart } from './filter-common.ts';
 import { reduceKernel, separableExact } from './separable.ts';
 
 export interface GaussianBlurOptions {
@@ -225,7 +225,7 @@ export function gaussianBlur(a: PixelArray, sigma: number, options?: GaussianBlu
   if (a.size > 0) {
     // Small kernels (OpenCV's fixed 3 and 5 tables above all) run on 16-bit lanes; larger ones
     // on two rows packed per float64 (measured faster from 5 taps of arbitrary weights on).
-    const src = rowReadable(a);
+    const src = withContiguousRows(a);
     if (useLanes(kx, ky)) separableExact(src, dst, kx, ky, border);
     else separableFixed(src, dst, kx, ky, border);
   }

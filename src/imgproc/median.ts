@@ -1,10 +1,10 @@
 // cv2.medianBlur on uint8: the exact median of each ksize × ksize window, the image extended by
 // replicating its edge pixels (OpenCV's BORDER_REPLICATE, whatever its algorithm).
 import { checkOptions, checkOut } from '../core/check.ts';
-import { finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
-import { rowReadable, rowStart } from './filter-common.ts';
+import { rowStart } from './filter-common.ts';
 
 export interface MedianBlurOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
@@ -28,7 +28,7 @@ export function medianBlur(a: PixelArray, ksize: number, options?: MedianBlurOpt
   const out = checkOut(checkOptions(options).out, a.shape);
   const dst = startOutput(a.shape, out, [a]);
   if (a.size > 0) {
-    const src = rowReadable(a);
+    const src = withContiguousRows(a);
     if (ksize === 1) copyRows(src, dst);
     else if (ksize === 3) median3(src, dst);
     else medianHistogram(src, dst, ksize);

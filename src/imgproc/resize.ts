@@ -13,11 +13,11 @@
 //   row by row, then rounded half to even.
 // - area, upscales (either axis): the bilinear code with the weights `(d + 1) − (s + 1) / scale`.
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
-import { clone, copyInto, finishOutput, startOutput } from '../core/copy.ts';
+import { copyInto, finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { LITTLE_ENDIAN } from '../core/packed.ts';
-import { assertPixelArray, hasContiguousRows, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
+import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 
 /** How `resize` samples: `cv2.INTER_LINEAR`, `cv2.INTER_NEAREST` or `cv2.INTER_AREA`. */
 export type ResizeInterpolation = 'bilinear' | 'nearest' | 'area';
@@ -87,7 +87,7 @@ export function resize(a: PixelArray, width: number, height: number, options?: R
     copyInto(a, dst);
     return finishOutput(dst, out);
   }
-  const s = hasContiguousRows(a) ? a : clone(a);
+  const s = withContiguousRows(a);
   const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
   const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw };
 

@@ -12,10 +12,10 @@
 // - taps outside the source come from the border mode: 'constant' (the default) mixes the border
 //   value into the weighted sum tap by tap, the others pick a source pixel (cv::borderInterpolate).
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
-import { clone, finishOutput, startOutput } from '../core/copy.ts';
+import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
-import { assertPixelArray, hasContiguousRows, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
+import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { borderIndex, checkBorder, type BorderMode } from './border.ts';
 import { gatherPixels, makeGather, type Dest, type Source } from './resize.ts';
 
@@ -211,7 +211,7 @@ export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, h
   const out = checkOut(opts.out, shape);
   if (!opts.inverseMap) M = invertAffine(M);
   const dst = startOutput(shape, out, [a]);
-  const s = hasContiguousRows(a) ? a : clone(a);
+  const s = withContiguousRows(a);
   const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
   const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw };
   if (interpolation === 'nearest') warpNearest(src, d, M, border, cval);

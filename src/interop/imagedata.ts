@@ -1,7 +1,7 @@
 // Canvas ImageData interop. ImageData is always RGBA, row-major, contiguous.
-import { clone } from '../core/copy.ts';
+import { contiguous } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
-import { assertPixelArray, isContiguous, PixelArray } from '../core/pixelarray.ts';
+import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 
 /** What `toImageData` returns: a real `ImageData` where the platform has one, else the same fields. */
 export interface ImageDataLike {
@@ -31,7 +31,7 @@ export function toImageData(a: PixelArray): ImageDataLike {
   assertPixelArray(a, 'a');
   const [h, w, c] = a.shape;
   if (c > 4) throw new RangeError(`a: expected 1 to 4 channels for ImageData, got ${c}`);
-  const src = isContiguous(a) ? a : clone(a);
+  const src = contiguous(a);
   const s = src.data, o = src.offset;
   const rgba = new Uint8ClampedArray(h * w * 4);
   for (let p = 0, n = h * w; p < n; p++) {

@@ -2,14 +2,10 @@
 import { checkAxis, checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
-import { LITTLE_ENDIAN } from '../core/packed.ts';
+import { isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import type { OutOptions } from './arithmetic.ts';
 
-
-function wordAligned(data: Uint8Array, start: number): boolean {
-  return ((data.byteOffset + start) & 3) === 0;
-}
 
 /** The sub-view of `a` from `start` (inclusive) to `end` (exclusive) along `axis`. */
 export function sliceAxis(a: PixelArray, axis: 0 | 1 | 2, start: number, end: number): PixelArray {
@@ -55,7 +51,7 @@ export function split(a: PixelArray, sections?: number | readonly number[], axis
 function splitChannels(a: PixelArray): PixelArray[] {
   const [h, w, c] = a.shape;
   const planes = Array.from({ length: c }, () => new PixelArray(new Uint8Array(h * w), [h, w, 1]));
-  if (c === 3 && LITTLE_ENDIAN && isContiguous(a) && wordAligned(a.data, a.offset) && h * w >= 4) {
+  if (c === 3 && LITTLE_ENDIAN && isContiguous(a) && isWordAligned(a.data, a.offset) && h * w >= 4) {
     splitPacked3(a.data, a.offset, planes[0].data, planes[1].data, planes[2].data, h * w);
   } else {
     for (let k = 0; k < c; k++) copyInto(sliceAxis(a, 2, k, k + 1), planes[k]);
@@ -123,7 +119,7 @@ export function merge(channels: readonly PixelArray[], options?: OutOptions): Pi
   const out = checkOut(checkOptions(options).out, [h, w, c]);
   const dst = startOutput([h, w, c], out, list);
   const packed = c === 3 && list.length === 3 && LITTLE_ENDIAN && h * w >= 4 &&
-    list.every((p) => isContiguous(p) && wordAligned(p.data, p.offset)) && wordAligned(dst.data, dst.offset);
+    list.every((p) => isContiguous(p) && isWordAligned(p.data, p.offset)) && isWordAligned(dst.data, dst.offset);
   if (packed) {
     const [r, g, b] = list;
     mergePacked3(r.data, r.offset, g.data, g.offset, b.data, b.offset, dst.data.subarray(dst.offset), h * w);
