@@ -1,5 +1,6 @@
 // Walking views as flat runs of memory, so kernels stay simple typed-array loops.
 import { clone } from './copy.ts';
+import { headToAlign, isWordAligned } from './packed.ts';
 import { hasContiguousRows, isContiguous, PixelArray } from './pixelarray.ts';
 
 /** A kernel over one run: `n` elements of `src` from `si` into `dst` from `di`. */
@@ -62,11 +63,6 @@ export function lutKernel(lut: Uint8Array, channels: number): RunKernel {
   };
 }
 
-/** Bytes to handle one at a time before `arr[start]` sits on a 4-byte boundary (at most `n`). */
-export function headToAlign(arr: Uint8Array, start: number, n: number): number {
-  return Math.min(n, (4 - ((arr.byteOffset + start) & 3)) & 3);
-}
-
 /**
  * `dst[di + k] = lut[src[si + k]]` for `k < n`, reading and writing a word (four lookups) at a
  * time where both sides are word-aligned: measured 2× faster than a byte loop on 1080p RGB.
@@ -74,7 +70,7 @@ export function headToAlign(arr: Uint8Array, start: number, n: number): number {
 export function lookupBytes(lut: Uint8Array, src: Uint8Array, si: number, dst: Uint8Array, di: number, n: number): void {
   let k = headToAlign(dst, di, n);
   for (let j = 0; j < k; j++) dst[di + j] = lut[src[si + j]];
-  const words = ((src.byteOffset + si + k) & 3) === 0 ? (n - k) >> 2 : 0;
+  const words = isWordAligned(src, si + k) ? (n - k) >> 2 : 0;
   if (words > 0) {
     const sw = new Int32Array(src.buffer, src.byteOffset + si + k, words);
     const dw = new Int32Array(dst.buffer, dst.byteOffset + di + k, words);

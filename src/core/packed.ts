@@ -1,7 +1,13 @@
-// Packed 32-bit copies for the layouts that views produce most: mirrored rows and transposes.
-// They assume little-endian words, as on every mainstream engine, and fall back otherwise.
+// Packed 32-bit helpers: word-alignment tests shared by the word-at-a-time kernels, and packed
+// copies for the layouts views produce most (mirrored rows, transposes). They assume little-endian
+// words, as on every mainstream engine, and fall back otherwise.
 import { copyStrided } from './copy.ts';
 import { PixelArray } from './pixelarray.ts';
+
+/** Bytes to handle one at a time before `arr[start]` sits on a 4-byte boundary (at most `n`). */
+export function headToAlign(arr: Uint8Array, start: number, n: number): number {
+  return Math.min(n, (4 - ((arr.byteOffset + start) & 3)) & 3);
+}
 
 /** True when `data[start]` sits on a 4-byte boundary of its buffer (a word view can start there). */
 export function isWordAligned(data: Uint8Array, start: number): boolean {

@@ -2,7 +2,8 @@
 import { checkFinite, checkOptions, checkOut, checkRealScalar, checkSameShape, checkScalar } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { typeError } from '../core/errors.ts';
-import { buildLut, forEachRun, forEachRun2, headToAlign, lutIsUniform, lutKernel } from '../core/iterate.ts';
+import { buildLut, forEachRun, forEachRun2, lutIsUniform, lutKernel } from '../core/iterate.ts';
+import { headToAlign, isWordAligned } from '../core/packed.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { ByteOp, zipBytes, zipScalar } from './swar.ts';
@@ -120,7 +121,7 @@ function lookupPairs(table: Uint8Array, a: Uint8Array, ai: number, b: Uint8Array
   o: Uint8Array, oi: number, n: number): void {
   let k = headToAlign(o, oi, n);
   for (let j = 0; j < k; j++) o[oi + j] = table[(a[ai + j] << 8) | b[bi + j]];
-  const words = ((a.byteOffset + ai + k) & 3) === 0 && ((b.byteOffset + bi + k) & 3) === 0 ? (n - k) >> 2 : 0;
+  const words = isWordAligned(a, ai + k) && isWordAligned(b, bi + k) ? (n - k) >> 2 : 0;
   if (words > 0) {
     const aw = new Int32Array(a.buffer, a.byteOffset + ai + k, words);
     const bw = new Int32Array(b.buffer, b.byteOffset + bi + k, words);
