@@ -2,19 +2,12 @@
 import { checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
-import { rowStart } from './filter-common.ts';
+import { clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
 
 export interface EmbossOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
   out?: PixelArray;
 }
-
-// clamp(128 + d) for d = a − b in −255..255, at index d + 255.
-const CLAMP = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(511);
-  for (let d = -255; d <= 255; d++) table[d + 255] = Math.max(0, Math.min(255, 128 + d));
-  return table;
-})();
 
 /**
  * Pillow's `image.filter(ImageFilter.EMBOSS)`: the 3×3 kernel `[[-1, 0, 0], [0, 1, 0], [0, 0, 0]]`
@@ -37,6 +30,7 @@ function embossRows(src: PixelArray, dst: PixelArray): void {
   const len = w * c;
   const sd = src.data, dd = dst.data;
   const filtered = h >= 3 && w >= 3;
+  const scratch = differenceScratch(filtered ? len - 2 * c : 0);
   for (let y = 0; y < h; y++) {
     const s = rowStart(src, y), o = dst.offset + y * len;
     if (!filtered || y === 0 || y === h - 1) {
@@ -48,10 +42,6 @@ function embossRows(src: PixelArray, dst: PixelArray): void {
       dd[o + k] = sd[s + k];
       dd[o + len - c + k] = sd[s + len - c + k];
     }
-    embossRun(sd, s + c, below + c, dd, o + c, len - 2 * c);
+    clampedDifference(sd, s + c, below + c, dd, o + c, len - 2 * c, 128, scratch);
   }
-}
-
-function embossRun(sd: Uint8Array, s: number, b: number, dd: Uint8Array, o: number, n: number): void {
-  for (let i = 0; i < n; i++) dd[o + i] = CLAMP[sd[s + i] - sd[b + i] + 255];
 }

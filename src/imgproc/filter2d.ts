@@ -6,7 +6,7 @@ import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
-import { borderTable, rowStart } from './filter-common.ts';
+import { borderTable, clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
 
 export interface Filter2DOptions {
   /** Added to every sum before rounding (default 0). */
@@ -115,6 +115,10 @@ function correlate(src: PixelArray, dst: PixelArray, kernel: number[][], delta32
   const offs = new Int32Array(taps.length);
   const ks = new Float64Array(taps.length);
   for (let t = 0; t < taps.length; t++) ks[t] = taps[t].k;
+  const iks = Int32Array.from(ks); // the integer path's coefficients, as int32 (integer multiplies)
+  // One +1 and one −1 tap with a delta in 0..255 (Pillow's EMBOSS and its kin): 4 bytes per step.
+  const plus = taps.length === 2 && integer && delta32 >= 0 && delta32 <= 255 ? ks.indexOf(1) : -1;
+  const difference = plus >= 0 && ks[1 - plus] === -1 ? differenceScratch(len) : null;
 
   for (let y = 0; y < h; y++) {
     for (let t = 0; t < taps.length; t++) {
@@ -126,7 +130,8 @@ function correlate(src: PixelArray, dst: PixelArray, kernel: number[][], delta32
       }
       offs[t] = slot * plen + taps[t].col * c;
     }
-    if (integer) integerSum(ring, offs, ks, taps.length, delta32, iacc, dd, dst.offset + y * len, len);
+    if (difference) clampedDifference(ring, offs[plus], offs[1 - plus], dd, dst.offset + y * len, len, delta32, difference);
+    else if (integer) integerSum(ring, offs, iks, taps.length, delta32 | 0, iacc, dd, dst.offset + y * len, len);
     else {
       accumulate(ring, offs, ks, taps.length, delta32, acc, len);
       finish(acc, dd, dst.offset + y * len, len);
@@ -139,7 +144,7 @@ function correlate(src: PixelArray, dst: PixelArray, kernel: number[][], delta32
  * is then an exact integer, so OpenCV's result is the integer sum, saturated. Up to four taps are
  * summed and stored in one pass.
  */
-function integerSum(buf: Uint8Array, offs: Int32Array, ks: Float64Array, nz: number, delta: number, acc: Int32Array,
+function integerSum(buf: Uint8Array, offs: Int32Array, ks: Int32Array, nz: number, delta: number, acc: Int32Array,
   dd: Uint8Array, o: number, n: number): void {
   if (nz === 1) {
     const o0 = offs[0], k0 = ks[0];
