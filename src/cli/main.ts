@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// The `pixelarray` command: `search` (similar images in a folder, by colour histogram or average
+// hash) and `hash` (average hashes of files). Exit codes: 0 ok, 1 failure, 2 usage error.
+// Errors are one line on stderr, never a stack trace. See docs/search.md.
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { averageHash } from '../apps/ahash.ts';
+import type { SearchResult } from '../apps/common.ts';
+import { HistogramIndex } from '../apps/histogram-index.ts';
+import type { HistCompareMethod } from '../imgproc/histogram.ts';
+import { indexFolder } from '../node/folder.ts';
+import { describeFailure, readImage } from '../node/read.ts';
+import { ProgressBar } from './progress.ts';
+
+const NAME = 'pixelarray';
+
+const HELP = `usage: ${NAME} <command> [options]
+
+commands:
+  search <folder> <query-image>   the images of <folder> most similar to <query-image>
+  hash <image>...                 the average hash of each image
+
+Run '${NAME} <command> --help' for a command's options.
+  -h, --help      this help
+  --version       the version
+`;
+
+const SEARCH_HELP = `usage: ${NAME} search <folder> <query-image> [options]
+
+Ranks every image under <folder> (PNG or JPEG, subfolders included, dot files skipped) by its
+similarity to <query-image>, nearest first. Files that cannot be read are reported and skipped.
+
+  --top <n>          how many results to print (default 5)
+  --by <hist|ahash>  hist (default): colour histograms, OpenCV's recipe: calcHist with --bins bins
+                     on each of the 3 channels, concatenated, L2-normalised, compared with --method;
+                     ahash: average hashes (--size), ranked by Hamming distance (near-duplicates)
+  --bins <n>         histogram bins per channel, 1..256 (default 4)
+  --method <m>       chisqr (default), chisqr_alt, bhattacharyya, kl_div (smaller is nearer),
+                     correl, intersect (larger is nearer)
+  --size <n>         average-hash grid side, 2..256 (default 8: 64-bit hashes)
+  --index <file>     keep the folder's index in <file>: later runs read only new or changed images
+  --workers <n>      worker threads (default: one per core)
+  --json             print a JSON array of { "file", "distance" } instead of a table
+  -h, --help         this help
+`;
+
+const HASH_HELP = `usage: ${NAME} hash <image>... [options]
+
+Prints the average hash of each image (grayscale, INTER_AREA resize to size × size, bit set where
+the cell is brighter than the mean) as hex digits, then the file name. Files that cannot be read
+are reported on stderr; the exit code is then 1.
+
+  --size <n>   hash grid side, 2..256 (default 8: 64 bits, 16 hex digits)
+  --json       print a JSON array of { "file", "hash" }
+  -h, --help   this help
+`;
+
+const METHODS: readonly HistCompareMethod[] = ['chisqr', 'chisqr_alt', 'correl', 'intersect', 'bhattacharyya', 'kl_div'];
+
+/** A mistake in the command line: reported with exit code 2. */
+class UsageError extends Error {}
+
+/** A failure to report in one line with exit code 1. */
+class Failure extends Error {}
+
+const err = (line: string) => process.stderr.write(`${NAME}: ${line}\n`);
+
+function positiveInt(v: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || +v < min || +v > max) {
+    throw new UsageError(`${name}: expected an integer in ${min}..${max}, got '${v}'`);
+  }
+  return +v;
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    // parseArgs explains over several lines; the first says what is wrong.
+    throw new UsageError((e as Error).message.split('\n')[0]);
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function search(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    top: { type: 'string' }, by: { type: 'string' }, bins: { type: 'string' }, method: { type: 'string' },
+    size: { type: 'string' }, index: { type: 'string' }, workers: { type: 'string' },
+    json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(SEARCH_HELP);
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError(`search: expected <folder> <query-image>, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'} (try '${NAME} search --help')`);
+  }
+  const [folder, queryPath] = positionals;
+  const top = positiveInt(values.top as string | undefined, '--top', 5, 1, 1e9);
+  const by = (values.by as string | undefined) ?? 'hist';
+  if (by !== 'hist' && by !== 'ahash') throw new UsageError(`--by: expected hist or ahash, got '${by}'`);
+  const bins = positiveInt(values.bins as string | undefined, '--bins', 4, 1, 256);
+  const method = (values.method as string | undefined) ?? 'chisqr';
+  if (!(METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`--method: expected one of ${METHODS.join(', ')}, got '${method}'`);
+  }
+  const size = positiveInt(values.size as string | undefined, '--size', 8, 2, 256);
+  const workers = values.workers === undefined ? undefined : positiveInt(values.workers as string, '--workers', 1, 1, 1024);
+  const cache = values.index as string | undefined;
+  if (by === 'ahash' && (values.bins !== undefined || values.method !== undefined)) {
+    throw new UsageError('--bins and --method apply to --by hist only');
+  }
+  if (by === 'hist' && values.size !== undefined) throw new UsageError('--size applies to --by ahash only');
+
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (e) {
+    throw new Failure(`${folder}: ${describeFailure(e).replace(/^cannot read it: /, '')}`);
+  }
+  if (!isFolder) throw new Failure(`${folder}: not a folder`);
+  let query;
+  try {
+    query = readImage(queryPath);
+  } catch (e) {
+    throw new Failure(`cannot use the query ${queryPath}: ${describeFailure(e)}`);
+  }
+
+  const bar = process.stderr.isTTY ? new ProgressBar(process.stderr, 'indexing') : undefined;
+  let result;
+  try {
+    result = await indexFolder(folder, {
+      by, bins, method: method as HistCompareMethod, size, workers, cache,
+      // B, G, R: the channel order of the recipe run on cv2.imread's images, so that every
+      // histogram and distance is bit for bit OpenCV's (any order ranks the same up to rounding).
+      channels: [2, 1, 0],
+      onProgress: bar && ((done, total) => bar.update(done, total)),
+      onSkip: (file, reason) => {
+        bar?.clear();
+        err(`skipped ${file}: ${reason}`);
+      },
+    });
+  } finally {
+    bar?.clear();
+  }
+  const { index } = result;
+  const found: SearchResult[] = index instanceof HistogramIndex
+    ? index.search(query, { top, method: method as HistCompareMethod })
+    : index.search(query, { top });
+  if (index.count === 0) err(`no images found in ${folder}`);
+  const rows = found.map((r) => ({ file: r.id, distance: r.distance }));
+  if (values.json) {
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  } else if (rows.length > 0) {
+    const label = by === 'ahash' ? 'hamming' : method;
+    const cells = rows.map((r, i) => [String(i + 1), by === 'ahash' ? String(r.distance) : formatDistance(r.distance), r.file]);
+    const w0 = Math.max(4, ...cells.map((c) => c[0].length));
+    const w1 = Math.max(label.length, ...cells.map((c) => c[1].length));
+    const line = (c: string[]) => `${c[0].padStart(w0)}  ${c[1].padEnd(w1)}  ${c[2]}`;
+    process.stdout.write([line(['rank', label, 'file']), ...cells.map(line)].join('\n') + '\n');
+  }
+  if (process.stderr.isTTY) {
+    const skipped = result.skipped.length;
+    process.stderr.write(`${index.count} image${index.count === 1 ? '' : 's'} indexed` +
+      (result.reused ? ` (${result.reused} from ${cache})` : '') + (skipped ? `, ${skipped} skipped` : '') + '\n');
+  }
+  return 0;
+}
+
+/** Six significant digits, without trailing zeros or exponent noise for ordinary values. */
+function formatDistance(d: number): string {
+  if (d === 0 || !Number.isFinite(d)) return String(d);
+  return String(Number(d.toPrecision(6)));
+}
+
+function hash(args: string[]): number {
+  const { values, positionals } = parse(args, {
+    size: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HASH_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`hash: expected at least one image (try '${NAME} hash --help')`);
+  const size = positiveInt(values.size as string | undefined, '--size', 8, 2, 256);
+  const rows: { file: string; hash: string }[] = [];
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      const h = averageHash(readImage(file), { size }).hex;
+      rows.push({ file, hash: h });
+      if (!values.json) process.stdout.write(`${h}  ${file}\n`);
+    } catch (e) {
+      failed++;
+      err(`${file}: ${describeFailure(e)}`);
+    }
+  }
+  if (values.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  return failed > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    process.stderr.write(HELP);
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(version() + '\n');
+    return 0;
+  }
+  if (command === 'search') return search(rest);
+  if (command === 'hash') return hash(rest);
+  throw new UsageError(`unknown command '${command}' (expected search or hash; try '${NAME} --help')`);
+}
+
+// Piped into `head`: stop quietly when the reader goes away.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      err(e.message);
+      process.exitCode = 2;
+    } else {
+      err(e instanceof Failure ? e.message : describeFailure(e));
+      process.exitCode = 1;
+    }
+  },
+);

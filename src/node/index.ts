@@ -1,0 +1,6 @@
+// Entry point `pixelarray/node`: reading image files, saving and loading search indexes, and
+// indexing whole folders on worker threads. Node only (fs, worker_threads); the indexes themselves
+// (HistogramIndex, HashIndex) are in the core entry `pixelarray`.
+export { readImage, describeFailure } from './read.ts';
+export { saveIndex, loadIndex, type AnyIndex, type FileStamps, type FolderIndexJSON } from './index-file.ts';
+export { indexFolder, type IndexFolderOptions, type FolderIndex, type SkippedFile } from './folder.ts';

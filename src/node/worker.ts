@@ -1,0 +1,17 @@
+// Worker thread of indexFolder: computes the feature of each file it is sent.
+// Messages in: { i, path }; out: { i, feature } or { i, reason } (histograms are transferred).
+import { parentPort, workerData } from 'node:worker_threads';
+import { computeFeature, type FeatureConfig } from './features.ts';
+import { describeFailure } from './read.ts';
+
+const config = workerData as FeatureConfig;
+const port = parentPort!;
+
+port.on('message', (msg: { i: number; path: string }) => {
+  try {
+    const feature = computeFeature(msg.path, config);
+    port.postMessage({ i: msg.i, feature }, typeof feature === 'string' ? [] : [feature.buffer as ArrayBuffer]);
+  } catch (err) {
+    port.postMessage({ i: msg.i, reason: describeFailure(err) });
+  }
+});
