@@ -5,14 +5,17 @@ performance report: where pixelarray stands against compiled C++ rather than ope
 Run with Debian's python3 (apt-get install python3-opencv python3-numpy):
 
     /usr/bin/python3 bench/native_opencv.py [--json bench/results/native.json]
+    /usr/bin/python3 bench/native_opencv.py --filter emboss --json bench/results/native.json --update
 
 Each op: warm-up, then the median of repeated calls (about 1 s per op), written into a
 preallocated `dst` where OpenCV allows it, as the JS benchmark does with `{ out }`.
 """
 import argparse
+import datetime
 import json
 import os
 import platform
+import re
 import statistics
 import time
 
@@ -51,6 +54,14 @@ def ops(a, b, mask):
     h1 = cv2.calcHist([a], [0, 1, 2], None, [8, 8, 8], [0, 256, 0, 256, 0, 256])
     h2 = cv2.calcHist([b], [0, 1, 2], None, [8, 8, 8], [0, 256, 0, 256, 0, 256])
     emboss = np.array([[-1, 0, 0], [0, 1, 0], [0, 0, 0]], np.float32)
+    # Pillow applies its kernels with the rows flipped: filter2D with the flipped kernel gives Pillow's
+    # EMBOSS bytes inside the 1-pixel frame (Pillow copies the frame unfiltered).
+    emboss_pillow = np.ascontiguousarray(emboss[::-1])
+    canvas = a.copy()
+    patch = np.ascontiguousarray(b[270:810, 480:1440])
+
+    def paste():
+        canvas[270:810, 480:1440] = patch
     return [
         ('addSaturate image+image', lambda: cv2.add(a, b, dst=out)),
         ('subtractSaturate image−image', lambda: cv2.subtract(a, b, dst=out)),
@@ -62,21 +73,27 @@ def ops(a, b, mask):
         ('addWeighted 0.7·a + 0.3·b + 5', lambda: cv2.addWeighted(a, 0.7, b, 0.3, 5, dst=out)),
         ('convertScaleAbs |1.3·a − 20|', lambda: cv2.convertScaleAbs(a, dst=out, alpha=1.3, beta=-20)),
         ('bitwiseAnd image&image', lambda: cv2.bitwise_and(a, b, dst=out)),
+        ('bitwiseOr image|image', lambda: cv2.bitwise_or(a, b, dst=out)),
+        ('bitwiseXor image^image', lambda: cv2.bitwise_xor(a, b, dst=out)),
         ('bitwiseNot ~image', lambda: cv2.bitwise_not(a, dst=out)),
         ('bitwiseAnd image&image with mask', lambda: cv2.bitwise_and(a, b, dst=out, mask=mask)),
         ('split → 3 planes', lambda: cv2.split(a)),
         ('merge 3 planes → RGB', lambda: cv2.merge(planes, dst=out)),
         ('concat [a; b] axis 0 (vertical, 2160×1920)', lambda: cv2.vconcat([a, b])),
         ('concat [a, b] axis 1 (horizontal, 1080×3840)', lambda: cv2.hconcat([a, b])),
+        ('copy (clone) — reference', lambda: np.copyto(out, a)),
         ('roll 50 columns (axis 1)', lambda: np.roll(a, 50, 1)),
+        ('roll 50 rows (axis 0)', lambda: np.roll(a, 50, 0)),
         ('transpose (materialised)', lambda: cv2.transpose(a)),
         ('flip horizontal (materialised)', lambda: cv2.flip(a, 1, dst=out)),
         ('flip vertical (materialised)', lambda: cv2.flip(a, 0, dst=out)),
         ('flip both (materialised)', lambda: cv2.flip(a, -1, dst=out)),
         ('rot90 counter-clockwise (materialised)', lambda: cv2.rotate(a, cv2.ROTATE_90_COUNTERCLOCKWISE)),
         ('crop 960×540 (copy)', lambda: a[270:810, 480:1440].copy()),
+        ('paste 960×540 into 1080p', paste),
         ('gaussianBlur σ=3 (19×19)', lambda: cv2.GaussianBlur(a, (0, 0), 3, dst=out)),
         ('gaussianBlur 5×5 (σ 0 → [1 4 6 4 1]/16)', lambda: cv2.GaussianBlur(a, (5, 5), 0, dst=out)),
+        ('emboss (Pillow EMBOSS)', lambda: cv2.filter2D(a, -1, emboss_pillow, dst=out, delta=128)),
         ('filter2D 3×3 [[-1,0,0],[0,1,0],[0,0,0]] + 128', lambda: cv2.filter2D(a, -1, emboss, dst=out, delta=128)),
         ('blur 5×5 (box)', lambda: cv2.blur(a, (5, 5), dst=out)),
         ('medianBlur 5×5', lambda: cv2.medianBlur(a, 5, dst=out)),
@@ -95,26 +112,64 @@ def ops(a, b, mask):
     ]
 
 
+# Rows where native OpenCV does the same amount of work as pixelarray but not the same bytes.
+COMPARABLE = {'emboss (Pillow EMBOSS)': "cv2.filter2D with Pillow's EMBOSS kernel (rows flipped), delta 128; "
+                                       'Pillow copies the 1-pixel frame, OpenCV filters it'}
+
+
+def machine_info():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open('/proc/cpuinfo') as f:
+            m = re.search(r'^model name\s*:\s*(.+)$', f.read(), re.M)
+            if m:
+                cpu = m.group(1).strip()
+    except OSError:
+        pass
+    return {'cpuModel': cpu, 'logicalCores': os.cpu_count(), 'platform': f'{platform.system().lower()} {platform.release()}',
+            'arch': platform.machine(), 'python': platform.python_version(), 'numpy': np.__version__,
+            'date': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--json', help='also write the results to this file')
+    parser.add_argument('--filter', help='only ops whose name matches this regex (case-insensitive)')
+    parser.add_argument('--update', action='store_true',
+                        help='with --json: merge into the existing file (replace same-named ops, keep the others)')
     args = parser.parse_args()
     cv2.setNumThreads(1)
     a = cv2.cvtColor(cv2.imread(PHOTO, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
     b = np.ascontiguousarray(a[:, ::-1])
     mask = np.where(a[:, :, 0] > 127, 255, 0).astype(np.uint8)
     results = []
+    selected = re.compile(args.filter, re.I) if args.filter else None
     print(f'native OpenCV {cv2.__version__}, 1 thread — {os.path.relpath(PHOTO)} {a.shape[1]}×{a.shape[0]}×3; '
           f'{platform.processor() or platform.machine()}, python {platform.python_version()}')
     for name, fn in ops(a, b, mask):
+        if selected and not selected.search(name):
+            continue
         ms, runs = measure(fn)
-        results.append({'op': name, 'medianMs': ms, 'runs': runs})
+        row = {'op': name, 'medianMs': ms, 'runs': runs}
+        if name in COMPARABLE:
+            row.update({'comparable': True, 'note': COMPARABLE[name]})
+        results.append(row)
         print(f'{name:<50} {ms:9.3f} ms')
     if args.json:
         os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+        doc = {'schema': 'pixelarray-native-opencv/1', 'opencv': cv2.__version__, 'threads': 1,
+               'machine': machine_info(), 'results': results}
+        if args.update and os.path.exists(args.json):
+            with open(args.json) as f:
+                old = json.load(f)
+            fresh = {r['op'] for r in results}
+            order = [name for name, _ in ops(a, b, mask)]
+            merged = [r for r in old.get('results', []) if r['op'] not in fresh] + results
+            merged.sort(key=lambda r: order.index(r['op']) if r['op'] in order else len(order))
+            doc['results'] = merged
+            doc['updated'] = sorted(fresh)
         with open(args.json, 'w') as f:
-            json.dump({'schema': 'pixelarray-native-opencv/1', 'opencv': cv2.__version__, 'threads': 1,
-                       'results': results}, f, indent=2)
+            json.dump(doc, f, indent=2)
 
 
 if __name__ == '__main__':
