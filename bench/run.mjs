@@ -19,6 +19,8 @@ import arithmetic from './suites/arithmetic.mjs';
 import channels from './suites/channels.mjs';
 import geometry from './suites/geometry.mjs';
 import imgproc from './suites/imgproc.mjs';
+import draw from './suites/draw.mjs';
+import ml from './suites/ml.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -174,7 +176,7 @@ async function main() {
   log(`peers: ${peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ')}`);
 
   const ctx = makeContext(A, libs);
-  const all = [...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib)];
+  const all = [...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...draw(lib), ...ml(lib)];
   const selected = all.filter((op) => !opts.filter || opts.filter.test(op.name) || opts.filter.test(op.family));
   if (selected.length === 0) throw new Error(`--filter ${opts.filter} matches no op; ops are:\n  ${all.map((o) => o.name).join('\n  ')}`);
 

@@ -11,6 +11,7 @@ export { split, merge, concat } from './ops/channels.ts';
 export { roll, transpose, flip, rot90, crop, paste, type Box } from './ops/geometry.ts';
 export { toNdarray, fromNdarray, type NdarrayLike, type NdarrayConstructor } from './interop/ndarray.ts';
 export { fromImageData, toImageData, type ImageDataLike } from './interop/imagedata.ts';
+export { fromCanvas, toCanvas, type CanvasLike, type Canvas2DContextLike } from './interop/canvas.ts';
 export {
   calcHist, normalizeHist, compareHist, MAX_HIST_BINS, type CalcHistOptions, type NormalizeHistOptions,
   type HistNorm, type HistCompareMethod, type Histogram,
@@ -25,3 +26,8 @@ export { resize, type ResizeInterpolation, type ResizeOptions } from './imgproc/
 export {
   warpAffine, getRotationMatrix2D, type AffineMatrix, type WarpAffineOptions, type WarpInterpolation,
 } from './imgproc/warp.ts';
+export {
+  line, rectangle, MAX_THICKNESS, MAX_COORD, type Point, type Color, type LineType, type LineOptions, type RectangleOptions,
+} from './draw/draw.ts';
+// Similar-image search (average hash, histogram index): the 'pixelarray/search' entry point (src/apps/index.ts).
+// Tensors and augmentation: the 'pixelarray/ml' entry point (src/ml/index.ts).

@@ -2,11 +2,15 @@
 // runs on contiguous inputs and again on the same pixels held in a strided, unaligned view.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as lib from '../../src/index.ts';
+import * as core from '../../src/index.ts';
+import * as ml from '../../src/ml/index.ts';
 import { fromDataAsView } from '../helpers.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR, loadCases, runCase, type Case } from './cases.ts';
+
+// Every entry point's functions by name (the ml family lives in 'pixelarray/ml').
+const lib = { ...core, ...ml };
 
 // fixtures/manifest.json plus one folder per op family, each with its own manifest.json.
 const dirs = [FIXTURES_DIR, ...fs.readdirSync(FIXTURES_DIR, { withFileTypes: true })
