@@ -122,18 +122,26 @@ function writeFloats(a: PixelArray, t: FloatTable, out: Float32Array, at: number
   const runs = whole ? 1 : h, runLen = whole ? h * rowLen : rowLen;
   // The table and the output as raw 32-bit words: copying float bits as integers is ~1.5× faster
   // than float loads and stores, and reading the bytes four at a time once more.
-  const lut = new Uint32Array(t.lut.buffer, t.lut.byteOffset, t.lut.length);
-  const dst = new Uint32Array(out.buffer, out.byteOffset, out.length);
+  // Int32 views: float bits with the sign set (negative values after mean/std) stay small integers.
+  let lut = new Int32Array(t.lut.buffer, t.lut.byteOffset, t.lut.length);
+  // RGB through lookup3 even with one table (12 values per iteration beat lookup1's 4: 1.25×).
+  const rgb = c === 3 && (t.tables === 3 || runLen >= 4096);
+  if (rgb && t.tables === 1) {
+    const one = lut;
+    lut = new Int32Array(768);
+    for (let k = 0; k < 3; k++) lut.set(one, k * 256);
+  }
+  const dst = new Int32Array(out.buffer, out.byteOffset, out.length);
   for (let r = 0; r < runs; r++) {
     const si = s.offset + r * s.stride[0], di = at + r * runLen;
-    if (t.tables === 1) lookup1(lut, s.data, si, dst, di, runLen);
-    else if (c === 3) lookup3(lut, s.data, si, dst, di, runLen);
+    if (rgb) lookup3(lut, s.data, si, dst, di, runLen);
+    else if (t.tables === 1) lookup1(lut, s.data, si, dst, di, runLen);
     else lookupN(lut, c, s.data, si, dst, di, runLen);
   }
 }
 
 // One small monomorphic loop per case: V8 optimises these far better than one loop with branches.
-function lookup1(lut: Uint32Array, src: Uint8Array, si: number, out: Uint32Array, di: number, n: number): void {
+function lookup1(lut: Int32Array, src: Uint8Array, si: number, out: Int32Array, di: number, n: number): void {
   let i = LITTLE_ENDIAN ? headToAlign(src, si, n) : n;
   for (let j = 0; j < i; j++) out[di + j] = lut[src[si + j]];
   const words = (n - i) >> 2;
@@ -151,7 +159,7 @@ function lookup1(lut: Uint32Array, src: Uint8Array, si: number, out: Uint32Array
   for (; i < n; i++) out[di + i] = lut[src[si + i]];
 }
 
-function lookup3(lut: Uint32Array, src: Uint8Array, si: number, out: Uint32Array, di: number, n: number): void {
+function lookup3(lut: Int32Array, src: Uint8Array, si: number, out: Int32Array, di: number, n: number): void {
   let i = 0;
   // Three words are four RGB pixels: channel of each byte 0120 1201 2012.
   const groups = LITTLE_ENDIAN && isWordAligned(src, si) ? Math.floor(n / 12) : 0;
@@ -181,7 +189,7 @@ function lookup3(lut: Uint32Array, src: Uint8Array, si: number, out: Uint32Array
   }
 }
 
-function lookupN(lut: Uint32Array, c: number, src: Uint8Array, si: number, out: Uint32Array, di: number, n: number): void {
+function lookupN(lut: Int32Array, c: number, src: Uint8Array, si: number, out: Int32Array, di: number, n: number): void {
   for (let i = 0, ch = 0; i < n; i++) {
     out[di + i] = lut[(ch << 8) + src[si + i]];
     if (++ch === c) ch = 0;
