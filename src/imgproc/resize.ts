@@ -45,12 +45,17 @@ export interface Source {
   c: number;
 }
 
-/** Destination: contiguous rows of `w * c` bytes from `base`. */
+/**
+ * Destination: contiguous rows of `w * c` bytes from `base` (row 0 of the whole result). Only rows
+ * `[y0, y1)` are written (the whole result: 0 and `h`; a row band for pixelarray/parallel).
+ */
 export interface Dest {
   data: Uint8Array;
   base: number;
   h: number;
   w: number;
+  y0: number;
+  y1: number;
 }
 
 /** Validates an interpolation option (default `bilinear`). */
@@ -82,18 +87,32 @@ export function resize(a: PixelArray, width: number, height: number, options?: R
   const shape: Shape = [dh, dw, c];
   const out = checkOut(opts.out, shape);
   const dst = startOutput(shape, out, [a]);
+  resizeRows(a, dw, dh, interpolation, dst, 0, dh);
+  return finishOutput(dst, out);
+}
+
+/**
+ * Rows `[y0, y1)` of `resize(a, dw, dh, { interpolation })`, written into those rows of `dst`, the
+ * contiguous `[dh, dw, c]` result (its other rows are not touched). Arguments must be valid.
+ * Internal, for the row bands of pixelarray/parallel: each output row is computed exactly as in the
+ * whole-image call, from the same per-row coefficients.
+ */
+export function resizeRows(a: PixelArray, dw: number, dh: number, interpolation: ResizeInterpolation, dst: PixelArray,
+  y0: number, y1: number): void {
+  const [sh, sw, c] = a.shape;
   if (dw === sw && dh === sh) {
     // cv::resize copies when the size does not change, whatever the interpolation.
-    copyInto(a, dst);
-    return finishOutput(dst, out);
+    if (y0 === 0 && y1 === dh) copyInto(a, dst);
+    else copyInto(rowBand(a, y0, y1), rowBand(dst, y0, y1));
+    return;
   }
   const s = withContiguousRows(a);
   const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
-  const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw };
+  const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw, y0, y1 };
 
   if (interpolation === 'nearest') {
     resizeNearest(src, d);
-    return finishOutput(dst, out);
+    return;
   }
   // cv::resize: inv_scale = dsize / ssize, scale = 1 / inv_scale (both float64).
   const invX = dw / sw, invY = dh / sh;
@@ -108,7 +127,11 @@ export function resize(a: PixelArray, width: number, height: number, options?: R
   } else {
     resizeLinear(src, d, scaleX, scaleY, invX, invY, mode === 'area');
   }
-  return finishOutput(dst, out);
+}
+
+/** Rows `[y0, y1)` of `a` as a view. */
+function rowBand(a: PixelArray, y0: number, y1: number): PixelArray {
+  return new PixelArray(a.data, [y1 - y0, a.shape[1], a.shape[2]], a.stride, a.offset + y0 * a.stride[0]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +147,7 @@ function resizeNearest(src: Source, dst: Dest): void {
   const rowLen = dw * c;
   const g = makeGather(S, D, c, null);
   let prevSy = -1;
-  for (let y = 0; y < dh; y++) {
+  for (let y = dst.y0; y < dst.y1; y++) {
     const sy = Math.min(Math.floor(y * ify), sh - 1);
     const o = dst.base + y * rowLen;
     if (sy === prevSy) { // the same source row as the previous output row: copy that row
@@ -300,7 +323,8 @@ function resizeLinear(src: Source, dst: Dest, scaleX: number, scaleY: number, in
   const words = LITTLE_ENDIAN ? new Uint32Array(D.buffer, 0, D.buffer.byteLength >> 2) : null;
   const aligned = (o: number): boolean => words !== null && ((D.byteOffset + o) & 3) === 0;
 
-  for (let y = 0; y < dh;) {
+  const y1 = dst.y1;
+  for (let y = dst.y0; y < y1;) {
     const sy = ys[y];
     const r0 = sy < 0 ? 0 : sy >= sh ? sh - 1 : sy;
     const r1 = sy + 1 < 0 ? 0 : sy + 1 >= sh ? sh - 1 : sy + 1;
@@ -319,7 +343,7 @@ function resizeLinear(src: Source, dst: Dest, scaleX: number, scaleY: number, in
     if (words !== null && aligned(o)) {
       // When enlarging, the next output row often blends the same two source rows: one pass
       // writes both and reads the rows once.
-      const sy2 = y + 1 < dh ? ys[y + 1] : -2;
+      const sy2 = y + 1 < y1 ? ys[y + 1] : -2;
       if (sy2 === sy && by1[y + 1] !== 0 && aligned(o + rowLen)) {
         verticalPass2(t0, t1, p0, p1, by0[y], by1[y], by0[y + 1], by1[y + 1], words, D, o, rowLen);
         y += 2;
@@ -505,7 +529,7 @@ function resizeAreaFast(src: Source, dst: Dest, kx: number, ky: number): void {
     return;
   }
   const { data: S, base, step } = src;
-  const { data: D, h: dh, w: dw } = dst;
+  const { data: D, w: dw } = dst;
   const area = kx * ky;
   // 2×2 boxes of other channel counts round the same sum half to even in float32.
   const scale = fround(1 / area);
@@ -515,7 +539,7 @@ function resizeAreaFast(src: Source, dst: Dest, kx: number, ky: number): void {
   const n = dw * kx * c; // = sw * c: the blocks tile the source exactly
   const col = new Int32Array(n);
   const rowLen = dw * c;
-  for (let y = 0; y < dh; y++) {
+  for (let y = dst.y0; y < dst.y1; y++) {
     // Vertical sums over the ky rows of this block row, then kx of them per output element.
     let r = base + y * ky * step;
     for (let i = 0; i < n; i++) col[i] = S[r + i];
@@ -538,7 +562,7 @@ function resizeAreaFast(src: Source, dst: Dest, kx: number, ky: number): void {
 /** 2×2 boxes, 1, 3 or 4 channels: OpenCV's SIMD and scalar code both give `(sum + 2) >> 2`. */
 function areaHalf(src: Source, dst: Dest): void {
   const { data: S, base, step, c } = src;
-  const { data: D, h: dh, w: dw } = dst;
+  const { data: D, w: dw } = dst;
   const rowLen = dw * c;
   // Gray and RGBA: whole words at a time when every source row starts on a word (the usual
   // contiguous image); RGB: unaligned words through a DataView, any layout.
@@ -546,10 +570,10 @@ function areaHalf(src: Source, dst: Dest): void {
   const SW = srcWords ? new Uint32Array(S.buffer, 0, S.buffer.byteLength >> 2) : null;
   const DW = srcWords ? new Uint32Array(D.buffer, 0, D.buffer.byteLength >> 2) : null;
   if (c === 3 && LITTLE_ENDIAN) {
-    areaHalfRgb(S, base, step, D, dst.base, dh, dw);
+    areaHalfRgb(S, base, step, D, dst.base, dst.y0, dst.y1, dw);
     return;
   }
-  for (let y = 0; y < dh; y++) {
+  for (let y = dst.y0; y < dst.y1; y++) {
     const r0 = base + 2 * y * step, r1 = r0 + step;
     const o = dst.base + y * rowLen;
     const at = D.byteOffset + o;
@@ -606,11 +630,11 @@ function areaHalfWords1(SW: Uint32Array, i0: number, i1: number, DW: Uint32Array
  * Four pixels (12 bytes) are stored as three words; a row's last pixel, whose reads would pass the
  * row's end, is done byte by byte.
  */
-function areaHalfRgb(S: Uint8Array, base: number, step: number, D: Uint8Array, o: number, dh: number, dw: number): void {
+function areaHalfRgb(S: Uint8Array, base: number, step: number, D: Uint8Array, base0: number, y0: number, y1: number, dw: number): void {
   const view = new DataView(S.buffer, S.byteOffset, S.byteLength);
   const out = new DataView(D.buffer, D.byteOffset, D.byteLength);
   const n = dw - 1; // pixels that may use word reads
-  for (let y = 0; y < dh; y++, o += 3 * dw) {
+  for (let y = y0, o = base0 + y0 * 3 * dw; y < y1; y++, o += 3 * dw) {
     let p = base + 2 * y * step, q = p + step, k = o, x = 0;
     for (; x + 4 <= n; x += 4, p += 24, q += 24, k += 12) {
       const r0 = avg4(view, p, q), r1 = avg4(view, p + 6, q + 6);
@@ -704,21 +728,22 @@ function resizeArea(src: Source, dst: Dest, scaleX: number, scaleY: number): voi
   // column's row sum is accumulated in a local, rounded with fround at each step (the same order).
   const sum = new Float32Array(n);
   const xsi = xt.si, xa = xt.alpha;
-  let prevDy = yt.di[0];
+  const { y0, y1 } = dst;
+  let prevDy = -1; // the output row being summed (none yet)
   const flush = (dy: number): void => {
     const o = dst.base + dy * n;
     for (let i = 0; i < n; i++) D[o + i] = saturateByte(roundHalfEven(sum[i]));
   };
+  // The table lists each output row's source rows together, in order of output rows.
   for (let j = 0; j < yt.n; j++) {
     const beta = yt.alpha[j], dy = yt.di[j], r = base + yt.si[j] * step;
+    if (dy < y0 || dy >= y1) continue;
     // A new output row starts with beta·row; later source rows add theirs.
-    let assign = false;
-    if (dy !== prevDy) {
-      flush(prevDy);
+    const assign = dy !== prevDy;
+    if (assign) {
+      if (prevDy >= 0) flush(prevDy);
       prevDy = dy;
-      assign = true;
     }
-    if (j === 0) assign = true;
     if (c === 1) {
       for (let dx = 0; dx < dw; dx++) {
         let a = 0;
@@ -750,5 +775,5 @@ function resizeArea(src: Source, dst: Dest, scaleX: number, scaleY: number): voi
       }
     }
   }
-  flush(prevDy);
+  if (prevDy >= 0) flush(prevDy);
 }

@@ -211,12 +211,33 @@ export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, h
   const out = checkOut(opts.out, shape);
   if (!opts.inverseMap) M = invertAffine(M);
   const dst = startOutput(shape, out, [a]);
+  warpRows(a, M, interpolation, border, cval, dst, 0, dh);
+  return finishOutput(dst, out);
+}
+
+/**
+ * Rows `[y0, y1)` of `warpAffine(a, matrix, width, height, options)` (its `out` ignored), written
+ * into those rows of `dst`, the contiguous `[height, width, c]` result (its other rows are not
+ * touched). Arguments must be valid. Internal, for the row bands of pixelarray/parallel: every
+ * output row is computed from its own fixed-point row offsets, exactly as in the whole-image call.
+ */
+export function warpAffineRows(a: PixelArray, matrix: AffineMatrix, options: WarpAffineOptions | undefined, dst: PixelArray,
+  y0: number, y1: number): void {
+  const opts = options ?? {};
+  let M = readMatrix(matrix);
+  if (!opts.inverseMap) M = invertAffine(M);
+  const cval = readBorderValue(opts.borderValue, a.shape[2]);
+  warpRows(a, M, checkInterpolation(opts.interpolation), checkBorder(opts.border, 'options.border', 'constant'), cval, dst, y0, y1);
+}
+
+function warpRows(a: PixelArray, M: number[], interpolation: WarpInterpolation, border: BorderMode, cval: Uint8Array,
+  dst: PixelArray, y0: number, y1: number): void {
+  const [sh, sw, c] = a.shape;
   const s = withContiguousRows(a);
   const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
-  const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw };
+  const d: Dest = { data: dst.data, base: dst.offset, h: dst.shape[0], w: dst.shape[1], y0, y1 };
   if (interpolation === 'nearest') warpNearest(src, d, M, border, cval);
   else warpBilinear(src, d, M, border, cval);
-  return finishOutput(dst, out);
 }
 
 /** Fixed-point column offsets `cvRound(M[0]·x·1024)` and `cvRound(M[3]·x·1024)`. */
@@ -250,7 +271,7 @@ function borderAt(p: number, len: number, mode: BorderMode): number {
 
 function warpNearest(src: Source, dst: Dest, M: number[], border: BorderMode, cval: Uint8Array): void {
   const { data: S, base, step, h: sh, w: sw, c } = src;
-  const { data: D, h: dh, w: dw } = dst;
+  const { data: D, w: dw } = dst;
   const [ad, bd] = columnDeltas(M, dw);
   const round = AB_SCALE / 2;
   const rowLen = dw * c;
@@ -258,7 +279,7 @@ function warpNearest(src: Source, dst: Dest, M: number[], border: BorderMode, cv
   // Per row: the source offset of each output pixel (−1: the border value), then one gather.
   const offs = new Int32Array(dw);
   const g = makeGather(S, D, c, cval);
-  for (let y = 0; y < dh; y++) {
+  for (let y = dst.y0; y < dst.y1; y++) {
     const X0 = cvRoundInt((M[1] * y + M[2]) * AB_SCALE) + round;
     const Y0 = cvRoundInt((M[4] * y + M[5]) * AB_SCALE) + round;
     for (let x = 0; x < dw; x++) {
@@ -333,7 +354,7 @@ function bilinearWeights(): Int32Array {
 
 function warpBilinear(src: Source, dst: Dest, M: number[], border: BorderMode, cval: Uint8Array): void {
   const { data: S, base, step, h: sh, w: sw, c } = src;
-  const { data: D, h: dh, w: dw } = dst;
+  const { data: D, w: dw } = dst;
   const W = bilinearWeights();
   const [ad, bd] = columnDeltas(M, dw);
   // Per column, interleaved: the fixed-point x and y offsets.
@@ -351,7 +372,7 @@ function warpBilinear(src: Source, dst: Dest, M: number[], border: BorderMode, c
   if (c === 3 && step === 0 && syLo === 1) { syLo = sh; syHi = 0; }
   const view = new DataView(S.buffer, S.byteOffset, S.byteLength);
   const rowLen = dw * c;
-  for (let y = 0; y < dh; y++) {
+  for (let y = dst.y0; y < dst.y1; y++) {
     const X0 = cvRoundInt((M[1] * y + M[2]) * AB_SCALE) + round;
     const Y0 = cvRoundInt((M[4] * y + M[5]) * AB_SCALE) + round;
     const o = dst.base + y * rowLen;
