@@ -296,10 +296,6 @@ function resizeLinear(src: Source, dst: Dest, scaleX: number, scaleY: number, in
     tab[2 * x] = xs[x] * c;
     tab[2 * x + 1] = ax0[x] | (ax1[x] << 16);
   }
-  // When every blended column's weights sum to 2048 (the rule; float32 rounding could break it),
-  // a·u + b·v = a·2048 + (b − a)·v: one multiply per element, and the 2048·a part is exact under >> 4.
-  let complementary = true;
-  for (let x = xmin; x < xmax; x++) if (ax0[x] + ax1[x] !== COEF_SCALE) complementary = false;
   const ys = new Int32Array(dh), by0 = new Int32Array(dh), by1 = new Int32Array(dh);
   linearCoefficients(sh, dh, scaleY, invY, areaMode, false, ys, by0, by1);
 
@@ -315,8 +311,7 @@ function resizeLinear(src: Source, dst: Dest, scaleX: number, scaleY: number, in
     if (tags[0] === r) return 0;
     if (tags[1] === r) return 1;
     const slot = tags[0] === keep ? 1 : tags[1] === keep ? 0 : tags[0] < tags[1] ? 0 : 1;
-    if (complementary && c === 3) horizontalPass3(S, base + r * step, dw, xmin, xmax, tab, rows[slot]);
-    else horizontalPass(S, base + r * step, c, dw, xmin, xmax, tab, rows[slot]);
+    horizontalPass(S, base + r * step, c, dw, xmin, xmax, tab, rows[slot]);
     tags[slot] = r;
     return slot;
   };
@@ -406,29 +401,6 @@ function horizontalPass(S: Uint8Array, r: number, c: number, dw: number, xmin: n
   for (let x = xmax, k = xmax * c; x < dw; x++) {
     const p = r + tab[2 * x];
     for (let ch = 0; ch < c; ch++, k++) T[k] = S[p + ch] << 7;
-  }
-}
-
-/**
- * {@link horizontalPass} for 3 channels whose blended columns have weights (2048 − v, v):
- * `(a·(2048 − v) + b·v) >> 4 = (a << 7) + (((b − a)·v) >> 4)`, one multiply per element.
- */
-function horizontalPass3(S: Uint8Array, r: number, dw: number, xmin: number, xmax: number, tab: Int32Array, T: Int16Array): void {
-  const imul = Math.imul;
-  for (let x = 0; x < xmin; x++) {
-    const p = r + tab[2 * x];
-    T[3 * x] = S[p] << 7; T[3 * x + 1] = S[p + 1] << 7; T[3 * x + 2] = S[p + 2] << 7;
-  }
-  for (let j = 2 * xmin, k = 3 * xmin, end = 2 * xmax; j < end; j += 2, k += 3) {
-    const p = r + tab[j], v = tab[j + 1] >>> 16;
-    const a0 = S[p], a1 = S[p + 1], a2 = S[p + 2];
-    T[k] = (a0 << 7) + (imul(S[p + 3] - a0, v) >> 4);
-    T[k + 1] = (a1 << 7) + (imul(S[p + 4] - a1, v) >> 4);
-    T[k + 2] = (a2 << 7) + (imul(S[p + 5] - a2, v) >> 4);
-  }
-  for (let x = xmax; x < dw; x++) {
-    const p = r + tab[2 * x];
-    T[3 * x] = S[p] << 7; T[3 * x + 1] = S[p + 1] << 7; T[3 * x + 2] = S[p + 2] << 7;
   }
 }
 
