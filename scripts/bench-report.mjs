@@ -253,7 +253,44 @@ export function describeRuns(latest, native) {
 }
 
 /** The generated Markdown section (without the markers). */
-export function renderSection({ latest, native, scaling, chartHref, sources }) {
+/**
+ * The opt-in worker pool (bench/parallel.mjs → parallel.json): per suite op single, pooled and
+ * pooled-with-shared-memory ms, each against native, and their geometric means over the suite.
+ */
+export function renderParallel(parallel, native, suiteOps = SUITE_OPS) {
+  const nativeByOp = new Map((native?.results ?? []).map((r) => [r.op, positive(r.medianMs)]));
+  const byOp = new Map((parallel?.results ?? []).map((r) => [r.op, r]));
+  const ratios = { single: [], pooled: [], shared: [], best: [] };
+  const lines = ['| op | single ms | pooled ms | pooled, shared memory ms | native ms | single / native | pooled / native | shared / native |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|'];
+  let complete = true;
+  for (const op of suiteOps) {
+    const r = byOp.get(op), n = nativeByOp.get(op);
+    const single = positive(r?.singleMs), pooled = positive(r?.pooledMs) ?? single, shared = positive(r?.pooledSharedMs) ?? pooled;
+    if (!single || !n) { complete = false; continue; }
+    ratios.single.push(single / n); ratios.pooled.push(pooled / n); ratios.shared.push(shared / n);
+    ratios.best.push(Math.min(single, pooled) / n);
+    const inline = r.pooledOp === false ? ' (inline)' : '';
+    lines.push(`| ${mdCell(op)} | ${fmtMs(single)} | ${fmtMs(pooled)}${inline} | ${fmtMs(shared)}${inline} | ${fmtMs(n)} | ` +
+      `${fmtRatio(single / n)} | ${fmtRatio(pooled / n)} | ${fmtRatio(shared / n)} |`);
+  }
+  const g = (k) => fmtGeo(geomean(ratios[k]));
+  const m = parallel.machine ?? {};
+  return [
+    `With the opt-in worker pool (\`pixelarray/parallel\`, ${parallel.threads ?? '?'} threads, \`npm run bench:parallel -- --json\`, ` +
+      `${day(m.date)}): **suite geometric mean ${g('pooled')} with ordinary arrays, ${g('shared')} with the images in shared memory** ` +
+      `(single-threaded in the same run: ${g('single')}; the faster of single and pooled per op: ${g('best')})` +
+      `${complete ? '' : '; suite ops without data are left out'}. Calls the pool runs inline are marked; see docs/parallel.md.`,
+    '',
+    '<details><summary>The suite, single-threaded and pooled</summary>',
+    '',
+    ...lines,
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+export function renderSection({ latest, native, scaling, parallel, chartHref, sources }) {
   const rows = buildRows(latest, native);
   const sum = summarize(rows);
   const out = [];
@@ -272,6 +309,10 @@ export function renderSection({ latest, native, scaling, chartHref, sources }) {
     if (sum.suite.missing.length) {
       out.push('');
       out.push(`Suite ops without data (left out of the mean): ${sum.suite.missing.map((m) => `${mdCell(m.op)} (${m.reason})`).join('; ')}.`);
+    }
+    if (parallel?.results?.length) {
+      out.push('');
+      out.push(renderParallel(parallel, native));
     }
     out.push('');
     if (chartHref) {
@@ -469,6 +510,7 @@ const HELP = `usage: node scripts/bench-report.mjs [options]     (or: npm run be
   --latest <file>   JS results (default bench/results/latest.json, from npm run bench -- --json)
   --native <file>   native OpenCV results (default bench/results/native.json; skipped if missing)
   --scaling <file>  image-size scaling (default bench/results/scaling.json; skipped if missing)
+  --parallel <file> the worker pool's times (default bench/results/parallel.json; skipped if missing)
   --doc <file>      Markdown to update between ${START_MARKER} and ${END_MARKER}
                     (default docs/benchmarks.md; a new file is created if it does not exist)
   --svg <file>      chart to write (default docs/images/bench-chart.svg)
@@ -479,9 +521,9 @@ export function parseArgs(argv) {
   const opts = {
     // Defaults are inside the repository wherever the script is run from; given paths are relative to the cwd.
     latest: resolve(ROOT, 'bench/results/latest.json'), native: resolve(ROOT, 'bench/results/native.json'),
-    scaling: resolve(ROOT, 'bench/results/scaling.json'), doc: resolve(ROOT, 'docs/benchmarks.md'),
+    scaling: resolve(ROOT, 'bench/results/scaling.json'), parallel: resolve(ROOT, 'bench/results/parallel.json'), doc: resolve(ROOT, 'docs/benchmarks.md'),
     svg: resolve(ROOT, 'docs/images/bench-chart.svg'), check: false, help: false,
-    nativeGiven: false, scalingGiven: false,
+    nativeGiven: false, scalingGiven: false, parallelGiven: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -493,6 +535,7 @@ export function parseArgs(argv) {
     if (flag === '--latest') opts.latest = value();
     else if (flag === '--native') { opts.native = value(); opts.nativeGiven = true; }
     else if (flag === '--scaling') { opts.scaling = value(); opts.scalingGiven = true; }
+    else if (flag === '--parallel') { opts.parallel = value(); opts.parallelGiven = true; }
     else if (flag === '--doc') opts.doc = value();
     else if (flag === '--svg') opts.svg = value();
     else if (flag === '--check') opts.check = true;
@@ -523,12 +566,13 @@ export function main(argv = process.argv.slice(2), { cwd = process.cwd(), log = 
   const optional = (file, given, what) => (given || existsSync(at(file)) ? readJson(at(file), what) : null);
   const native = optional(opts.native, opts.nativeGiven, 'native OpenCV results');
   const scaling = optional(opts.scaling, opts.scalingGiven, 'scaling results');
+  const parallel = optional(opts.parallel, opts.parallelGiven, 'worker pool results');
 
   const rows = buildRows(latest, native);
   const sum = summarize(rows);
   const docFile = at(opts.doc), svgFile = at(opts.svg);
   // Named relative to the repository, so that the generated text does not depend on the cwd.
-  const sources = [opts.latest, native && opts.native, scaling && opts.scaling].filter(Boolean).map((p) => posix(relative(ROOT, at(p))));
+  const sources = [opts.latest, native && opts.native, scaling && opts.scaling, parallel && opts.parallel].filter(Boolean).map((p) => posix(relative(ROOT, at(p))));
   const chartHref = native ? posix(relative(dirname(docFile), svgFile)) : null;
 
   if (native) {
@@ -542,7 +586,7 @@ export function main(argv = process.argv.slice(2), { cwd = process.cwd(), log = 
     mkdirSync(dirname(svgFile), { recursive: true });
     if (!existsSync(svgFile) || readFileSync(svgFile, 'utf8') !== svg) writeFileSync(svgFile, svg);
   }
-  const section = renderSection({ latest, native, scaling, chartHref, sources });
+  const section = renderSection({ latest, native, scaling, parallel, chartHref, sources });
   const before = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '# Benchmark results\n';
   const after = replaceSection(before, section);
   mkdirSync(dirname(docFile), { recursive: true });
@@ -552,6 +596,7 @@ export function main(argv = process.argv.slice(2), { cwd = process.cwd(), log = 
     log(`hot-loop suite: geometric mean pixelarray / native = ${fmtGeo(sum.suite.geomean)} over ${sum.suite.n} of ${sum.suite.total} ops (target ≤ ${TARGET})`);
     for (const m of sum.suite.missing) log(`  suite op without data: ${m.op} (${m.reason})`);
     log(`all ops with a native time: geometric mean ${fmtGeo(sum.all.geomean)} over ${sum.all.n} ops`);
+    if (parallel) log(renderParallel(parallel, native).split('\n')[0].replace(/\*\*/g, ''));
     const noNative = rows.filter((r) => r.ms.pixelarray && !r.native).map((r) => r.op);
     if (noNative.length) log(`  ops without a native time: ${noNative.join('; ')}`);
     log(`wrote ${posix(relative(cwd, svgFile))}`);

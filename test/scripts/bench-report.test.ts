@@ -31,6 +31,7 @@ interface Report {
   renderScalingTable(scaling: unknown): string;
   renderChartSvg(rows: Row[], opts: { title: string; subtitle?: string; suiteGeomean?: number }): string;
   renderSection(args: { latest: unknown; native: unknown; scaling: unknown; chartHref: string | null; sources: string[] }): string;
+  renderParallel(parallel: unknown, native: unknown, suiteOps?: string[]): string;
   replaceSection(doc: string, section: string): string;
   main(argv: string[], opts: { cwd?: string; log?: (s: string) => void }): number;
 }
@@ -205,4 +206,22 @@ test('main writes the section and the chart, and a second run changes nothing', 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('renderParallel: pooled and shared-memory geometric means against native over the suite', () => {
+  const native = { results: [{ op: 'a', medianMs: 1 }, { op: 'b', medianMs: 2 }] };
+  const parallel = {
+    threads: 2, machine: { date: '2026-11-22T03:00:00Z' },
+    results: [
+      { op: 'a', pooledOp: true, singleMs: 4, pooledMs: 2, pooledSharedMs: 1 },
+      { op: 'b', pooledOp: false, singleMs: 8, pooledMs: null, pooledSharedMs: null },
+    ],
+  };
+  const text = report.renderParallel(parallel, native, ['a', 'b']);
+  // single: 4 and 4 → 4; pooled: 2 and 4 (inline: the single time) → √8; shared: 1 and 4 → 2.
+  assert.match(text, /suite geometric mean 2\.83 with ordinary arrays, 2\.00 with the images in shared memory/);
+  assert.match(text, /single-threaded in the same run: 4\.00/);
+  assert.match(text, /\| b \| .* \(inline\)/);
+  assert.doesNotMatch(report.renderParallel(parallel, native, ['a', 'b', 'c']), /^$/);
+  assert.match(report.renderParallel(parallel, native, ['a', 'b', 'c']), /suite ops without data are left out/);
 });
