@@ -1,4 +1,5 @@
 // Timing, result checking, table and JSON output for the pixelarray benchmark.
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 
 /** Timing presets. `slow*` apply to a cell whose first run takes longer than `slowMs`. */
@@ -196,4 +197,19 @@ export function machineInfo() {
     v8: process.versions.v8,
     date: new Date().toISOString(),
   };
+}
+
+/**
+ * Runs `script` again with --pixelarray-only (plus --quick / --filter from `opts`) in a child
+ * process that loads no peer, and returns its timings as a Map from `row[key]` to `row.timing`
+ * (the child prints them as a JSON array on its last line). See run.mjs for why.
+ */
+export function timePixelarrayAlone(script, opts, key, log) {
+  log('timing pixelarray alone in a child process (no peer loaded)…');
+  const args = [script, '--pixelarray-only'];
+  if (opts.quick) args.push('--quick');
+  if (opts.filter) args.push('--filter', opts.filter.source);
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(`the pixelarray-only child process failed (exit ${child.status})`);
+  return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r[key], r.timing]));
 }

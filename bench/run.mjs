@@ -5,14 +5,13 @@
 //   node bench/run.mjs [--quick] [--filter <regex>] [--json [file]] [--peers opencv,ndarray,...]
 //
 // Build first (`npm run build`; `npm run bench` does it): the library is imported from dist/.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import * as lib from '../dist/index.js';
 import {
-  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup,
+  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone,
 } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packedBytes, PEERS, toImagejs, toJimp, toMat, toNd } from './peers.mjs';
 import arithmetic from './suites/arithmetic.mjs';
@@ -158,7 +157,7 @@ async function main() {
   const { image: A, source } = loadPhoto();
   const [h, w, c] = A.shape;
   // pixelarray's own timings come from a process that never loads a peer (see HELP).
-  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(opts, log);
+  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(fileURLToPath(import.meta.url), opts, 'op', log);
   const { libs, versions, errors } = opts.pixelarrayOnly
     ? { libs: Object.fromEntries(PEERS.map((p) => [p.key, null])), versions: {}, errors: {} }
     : await loadPeers();
@@ -328,17 +327,6 @@ async function main() {
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     log(`wrote ${relative(process.cwd(), file) || file}`);
   }
-}
-
-/** Runs this script with --pixelarray-only in a child process: op name → pixelarray timing. */
-function timePixelarrayAlone(opts, log) {
-  log('timing pixelarray alone in a child process (no peer loaded)…');
-  const args = [fileURLToPath(import.meta.url), '--pixelarray-only'];
-  if (opts.quick) args.push('--quick');
-  if (opts.filter) args.push('--filter', opts.filter.source);
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
-  if (child.status !== 0) throw new Error(`the pixelarray-only child process failed (exit ${child.status})`);
-  return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r.op, r.timing]));
 }
 
 main().catch((e) => {

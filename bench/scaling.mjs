@@ -10,13 +10,12 @@
 // compared byte for byte, as in bench/run.mjs. pixelarray is timed in a child process that loads
 // no peer, for the reason given in bench/run.mjs (opencv.js detaches a wasm buffer, after which V8
 // slows every typed-array access in the process).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import * as lib from '../dist/index.js';
-import { compareBytes, fmtMs, machineInfo, measureAll, PRESETS, renderTable } from './harness.mjs';
+import { compareBytes, fmtMs, machineInfo, measureAll, PRESETS, renderTable, timePixelarrayAlone } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packageVersion, packedBytes, toMat } from './peers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -130,7 +129,7 @@ async function main() {
   const ops = OPS.filter((o) => !opts.filter || opts.filter.test(o.name));
   if (ops.length === 0) throw new Error(`--filter ${opts.filter} matches no op; ops are: ${OPS.map((o) => o.name).join('; ')}`);
 
-  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(opts, log);
+  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(fileURLToPath(import.meta.url), opts, 'key', log);
   const inputs = makeInputs();
   const cv = opts.pixelarrayOnly ? null : (await loadPeers()).libs.opencv;
   if (!opts.pixelarrayOnly && !cv) log('warning: opencv.js failed to load: pixelarray only');
@@ -220,17 +219,6 @@ async function main() {
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     log(`wrote ${relative(process.cwd(), file) || file}`);
   }
-}
-
-/** Runs this script with --pixelarray-only in a child process: "op @ size" → pixelarray timing. */
-function timePixelarrayAlone(opts, log) {
-  log('timing pixelarray alone in a child process (no peer loaded)…');
-  const args = [fileURLToPath(import.meta.url), '--pixelarray-only'];
-  if (opts.quick) args.push('--quick');
-  if (opts.filter) args.push('--filter', opts.filter.source);
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
-  if (child.status !== 0) throw new Error(`the pixelarray-only child process failed (exit ${child.status})`);
-  return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r.key, r.timing]));
 }
 
 main().catch((e) => {
