@@ -616,17 +616,8 @@ export function compareHist(h1: Histogram, h2: Histogram, method: HistCompareMet
   const n = a.length;
   const blocks = n - (n & 3);
   switch (method) {
-    case 'chisqr':
-    case 'chisqr_alt': {
-      let result = 0;
-      const alt = method === 'chisqr_alt';
-      for (let j = 0; j < n; j++) {
-        const d = Math.fround(a[j] - b[j]);
-        const den = alt ? Math.fround(a[j] + b[j]) : a[j];
-        if (Math.abs(den) > DBL_EPSILON) result += (d * d) / den;
-      }
-      return alt ? result * 2 : result;
-    }
+    case 'chisqr': return chiSquare(a, b, n);
+    case 'chisqr_alt': return chiSquareAlt(a, b, n) * 2;
     case 'correl': {
       let s12a = 0, s12b = 0, s11a = 0, s11b = 0, s22a = 0, s22b = 0, s1a = 0, s1b = 0, s2a = 0, s2b = 0;
       for (let j = 0; j < blocks; j += 4) {
@@ -691,6 +682,28 @@ export function compareHist(h1: Histogram, h2: Histogram, method: HistCompareMet
       return result;
     }
   }
+}
+
+// One small loop per method: a shared loop testing the method per bin ran at half the speed.
+
+/** Σ (a − b)²/a over a ≠ 0, a − b in float32 (OpenCV's CV_COMP_CHISQR on float histograms). */
+function chiSquare(a: Float32Array, b: Float32Array, n: number): number {
+  let result = 0;
+  for (let j = 0; j < n; j++) {
+    const x = a[j], d = Math.fround(x - b[j]);
+    if (Math.abs(x) > DBL_EPSILON) result += (d * d) / x;
+  }
+  return result;
+}
+
+/** Σ (a − b)²/(a + b) over a + b ≠ 0, both in float32 (CV_COMP_CHISQR_ALT, before its factor 2). */
+function chiSquareAlt(a: Float32Array, b: Float32Array, n: number): number {
+  let result = 0;
+  for (let j = 0; j < n; j++) {
+    const x = a[j], y = b[j], d = Math.fround(x - y), den = Math.fround(x + y);
+    if (Math.abs(den) > DBL_EPSILON) result += (d * d) / den;
+  }
+  return result;
 }
 
 /** A histogram argument as float32 values (a Float32Array is used as it is, never modified). */
