@@ -18,8 +18,6 @@ Rules kept throughout:
   must leave its inputs untouched;
 - images are H×W×C uint8; single-channel images may be stored 2-D (H×W), meaning H×W×1.
 """
-import hashlib
-import json
 import os
 import sys
 
@@ -30,91 +28,22 @@ import skimage
 import skimage.data
 from PIL import Image
 
+from golden_common import Fixtures, as2, as3, clear_fixtures, photos, run_twice
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'fixtures')
 
 EXACT = {'kind': 'exact'}
 MAXABS1 = {'kind': 'maxabs', 'value': 1}
 
-inputs = {}        # file name -> array (as stored)
-input_notes = {}   # file name -> provenance
-by_content = {}    # content_key -> the file that holds those pixels
+fx = Fixtures(OUT, repeat_inputs=True)
+inputs, add_input, img, save_expect = fx.inputs, fx.add_input, fx.img, fx.save_image
 cases = []
 
 
 # --------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------
-
-def as3(a):
-    """The H×W×C view pixelarray sees (a 2-D array is H×W×1)."""
-    return a if a.ndim == 3 else a[:, :, None]
-
-
-def as2(a):
-    """Single-channel images as 2-D (what cv2 and Pillow mode 'L' expect)."""
-    return a[:, :, 0] if a.ndim == 3 and a.shape[2] == 1 else a
-
-
-def add_input(name, arr, note):
-    """Registers an input image once; returns its {"$img": file} argument."""
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3), (name, arr.dtype, arr.shape)
-    fname = f'in_{name}.npy'
-    if fname in inputs:
-        assert np.array_equal(inputs[fname], arr), f'{fname} registered twice with different data'
-    inputs[fname] = arr
-    input_notes[fname] = note
-    by_content.setdefault(content_key(arr), fname)
-    return {'$img': fname}
-
-
-def content_key(arr):
-    """Identity of an image as pixelarray sees it (2-D and H×W×1 are the same image)."""
-    a3 = as3(np.ascontiguousarray(arr))
-    return (a3.shape, hashlib.sha256(a3.tobytes()).hexdigest())
-
-
-def save_expect(arr, fname):
-    """Saves an expected output, unless identical pixels are already stored (an input, or an
-    earlier case's output): then that file is named instead. Returns the file name."""
-    arr = check_out(arr)
-    key = content_key(arr)
-    if key in by_content:
-        return by_content[key]
-    np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-    by_content[key] = fname
-    return fname
-
-
-def img(ref):
-    """The stored array behind an {"$img": file} argument (a fresh copy)."""
-    return inputs[ref['$img']].copy()
-
-
-def run_twice(fn, args_arrays):
-    """Runs fn on fresh copies twice; checks determinism and that inputs are not mutated."""
-    results = []
-    for _ in range(2):
-        copies = [a.copy() for a in args_arrays]
-        r = fn(*copies)
-        for before, after in zip(args_arrays, copies):
-            assert np.array_equal(before, after), 'reference mutated an input'
-        results.append(r)
-    r0, r1 = results
-    if isinstance(r0, (list, tuple)):
-        assert len(r0) == len(r1) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(r0, r1))
-    else:
-        assert r0.shape == r1.shape and np.array_equal(r0, r1), 'reference is not deterministic'
-    return r0
-
-
-def check_out(a):
-    a = np.asarray(a)
-    assert a.dtype == np.uint8, a.dtype
-    assert a.ndim in (2, 3), a.shape
-    return np.ascontiguousarray(a)
-
 
 def case(call, args, fn, arrays, ref, tol=EXACT, tag='', in_place=False):
     """Adds one case.
@@ -162,28 +91,17 @@ def sat(x):
     return np.clip(x, 0, 255).astype(np.uint8)
 
 
-def prepare_out():
-    """Creates fixtures/ and deletes every file this script writes there (stale cases go away)."""
-    os.makedirs(OUT, exist_ok=True)
-    for f in os.listdir(OUT):
-        if f.endswith('.npy') or f == 'manifest.json':
-            os.remove(os.path.join(OUT, f))
-
-
 if not (np.__version__.startswith('1.24') and cv2.__version__ == '4.6.0' and PIL.__version__ == '9.4.0'):
     print(f'warning: made for OpenCV 4.6.0, NumPy 1.24, Pillow 9.4.0; running with OpenCV {cv2.__version__}, '
           f'NumPy {np.__version__}, Pillow {PIL.__version__}', file=sys.stderr)
-prepare_out()
+clear_fixtures(OUT)
 
 
 # --------------------------------------------------------------------------------------------
 # inputs: crops of real photos (skimage.data) and seeded noise
 # --------------------------------------------------------------------------------------------
 
-chelsea = skimage.data.chelsea()      # 300×451×3, CC0 (Stefan van der Walt)
-coffee = skimage.data.coffee()        # 400×600×3, CC0 (Rachel Michetti)
-astronaut = skimage.data.astronaut()  # 512×512×3, public domain (NASA)
-camera = skimage.data.camera()        # 512×512 gray, CC0 (Lav Varshney)
+chelsea, coffee, astronaut, camera = photos()
 
 rng = np.random.default_rng(20240611)
 
@@ -587,30 +505,8 @@ for (h, w, c) in [(1, 1, 3), (1, 7, 1), (13, 17, 4)]:
 # --------------------------------------------------------------------------------------------
 
 def main_write():
-    for fname, arr in sorted(inputs.items()):
-        np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-    manifest = {
-        'set': 'pixelarray',
-        'generator': f'test/golden/generate.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
-                     f'Pillow {PIL.__version__}, scikit-image {skimage.__version__} (photos)',
-        'inputs': {k: input_notes[k] for k in sorted(input_notes)},
-        'cases': cases,
-    }
-    # one case per line: small diffs when cases change
-    lines = ['{',
-             f'"set": {json.dumps(manifest["set"])},',
-             f'"generator": {json.dumps(manifest["generator"])},',
-             '"inputs": {']
-    items = list(manifest['inputs'].items())
-    lines += [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}' + (',' if i < len(items) - 1 else '')
-              for i, (k, v) in enumerate(items)]
-    lines += ['},', '"cases": [']
-    lines += ['  ' + json.dumps(c, ensure_ascii=False) + (',' if i < len(cases) - 1 else '') for i, c in enumerate(cases)]
-    lines += [']', '}']
-    text = '\n'.join(lines) + '\n'
-    assert json.loads(text) == manifest
-    with open(os.path.join(OUT, 'manifest.json'), 'w', encoding='utf-8') as f:
-        f.write(text)
+    fx.write('pixelarray', f'test/golden/generate.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
+             f'Pillow {PIL.__version__}, scikit-image {skimage.__version__} (photos)', cases)
 
 
 main_write()

@@ -38,58 +38,21 @@ import numpy as np
 import skimage
 import skimage.data
 
+from golden_common import Fixtures, as2, channels_of, clear_fixtures, folder_size
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'fixtures', 'draw')
 
 EXACT = {'kind': 'exact'}
 
-inputs = {}
-input_notes = {}
+fx = Fixtures(OUT)
+inputs, add_input, save_expect = fx.inputs, fx.add_input, fx.save_expect
 cases = []
-by_content = {}
 
 if cv2.__version__ != '4.6.0':
     print(f'warning: made for OpenCV 4.6.0; running with OpenCV {cv2.__version__}', file=sys.stderr)
 
-os.makedirs(OUT, exist_ok=True)
-for f in os.listdir(OUT):
-    if f.endswith('.npy') or f in ('manifest.json', 'random.json'):
-        os.remove(os.path.join(OUT, f))
-
-
-def as2(a):
-    return a[:, :, 0] if a.ndim == 3 and a.shape[2] == 1 else a
-
-
-def key_of(arr):
-    a = np.ascontiguousarray(arr)
-    if a.ndim == 2:
-        a = a[:, :, None]
-    return (a.shape, hashlib.sha256(a.tobytes()).hexdigest())
-
-
-def add_input(name, arr, note):
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3), (name, arr.dtype, arr.shape)
-    fname = f'in_{name}.npy'
-    assert fname not in inputs, fname
-    inputs[fname] = arr
-    input_notes[fname] = note
-    by_content.setdefault(key_of(arr), fname)
-    return {'$img': fname}
-
-
-def save_expect(arr, fname):
-    key = key_of(arr)
-    if key in by_content:
-        return by_content[key]
-    np.save(os.path.join(OUT, fname), np.ascontiguousarray(arr), allow_pickle=False)
-    by_content[key] = fname
-    return fname
-
-
-def channels_of(a):
-    return 1 if a.ndim == 2 else a.shape[2]
+clear_fixtures(OUT, names=('manifest.json', 'random.json'))
 
 
 def cv_color(color, c):
@@ -300,21 +263,8 @@ for i in range(2400):
 # write
 # --------------------------------------------------------------------------------------------
 
-for fname, arr in sorted(inputs.items()):
-    np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
 generator = f'test/golden/generate_draw.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, scikit-image {skimage.__version__} (photo)'
-manifest = {'set': 'draw', 'generator': generator, 'inputs': {k: input_notes[k] for k in sorted(input_notes)}, 'cases': cases}
-lines = ['{', f'"set": {json.dumps(manifest["set"])},', f'"generator": {json.dumps(generator)},', '"inputs": {']
-items = list(manifest['inputs'].items())
-lines += [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}' + (',' if i < len(items) - 1 else '')
-          for i, (k, v) in enumerate(items)]
-lines += ['},', '"cases": [']
-lines += ['  ' + json.dumps(c, ensure_ascii=False) + (',' if i < len(cases) - 1 else '') for i, c in enumerate(cases)]
-lines += [']', '}']
-text = '\n'.join(lines) + '\n'
-assert json.loads(text) == manifest
-with open(os.path.join(OUT, 'manifest.json'), 'w', encoding='utf-8') as f:
-    f.write(text)
+fx.write('draw', generator, cases)
 
 rtext = ('{\n"generator": ' + json.dumps(generator) + ',\n'
          '"format": "[call, h, w, x1, y1, x2, y2, thickness, lineType, drawn pixels, first 16 hex digits of the SHA-1 of the mask]",\n'
@@ -323,5 +273,5 @@ rtext += ',\n'.join('  ' + json.dumps(c) for c in random_cases) + '\n]\n}\n'
 json.loads(rtext)
 with open(os.path.join(OUT, 'random.json'), 'w', encoding='utf-8') as f:
     f.write(rtext)
-size = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
+size = folder_size(OUT)
 print(f'{len(cases)} cases, {len(random_cases)} random masks, {len(inputs)} inputs, {size} bytes written to {OUT}')

@@ -15,7 +15,6 @@ Every expected output is a reference call (its `ref` string); each is run twice 
 its inputs (identical bytes, inputs untouched). Single-channel images go to cv2 as 2-D arrays and to
 Pillow in mode 'L'; 2 channels are Pillow 'LA', 3 'RGB', 4 'RGBA'.
 """
-import hashlib
 import json
 import os
 
@@ -25,6 +24,8 @@ import PIL
 import skimage
 import skimage.data
 from PIL import Image, ImageFilter
+
+from golden_common import Fixtures, as2, as3, clear_fixtures, folder_size, photos, run_twice
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'fixtures', 'filters')
@@ -40,69 +41,15 @@ BORDERS = {
     'wrap': cv2.BORDER_WRAP,
 }
 
-inputs = {}
-input_notes = {}
-by_content = {}
+fx = Fixtures(OUT, repeat_inputs=True)
+inputs, add_input, img, save_expect = fx.inputs, fx.add_input, fx.img, fx.save_image
 cases = []
-
-
-def as3(a):
-    return a if a.ndim == 3 else a[:, :, None]
-
-
-def as2(a):
-    """What cv2 and Pillow 'L' expect for one channel: a 2-D array."""
-    return a[:, :, 0] if a.ndim == 3 and a.shape[2] == 1 else a
-
-
-def content_key(arr):
-    a3 = as3(np.ascontiguousarray(arr))
-    return (a3.shape, hashlib.sha256(a3.tobytes()).hexdigest())
-
-
-def add_input(name, arr, note):
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3), (name, arr.dtype, arr.shape)
-    fname = f'in_{name}.npy'
-    if fname in inputs:
-        assert np.array_equal(inputs[fname], arr), fname
-        return {'$img': fname}
-    inputs[fname] = arr
-    input_notes[fname] = note
-    by_content.setdefault(content_key(arr), fname)
-    return {'$img': fname}
-
-
-def img(ref):
-    return inputs[ref['$img']].copy()
-
-
-def save_expect(arr, fname):
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3)
-    key = content_key(arr)
-    if key in by_content:
-        return by_content[key]
-    np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-    by_content[key] = fname
-    return fname
-
-
-def run_twice(fn, a):
-    results = []
-    for _ in range(2):
-        copy = a.copy()
-        r = fn(copy)
-        assert np.array_equal(copy, a), 'reference mutated its input'
-        results.append(np.asarray(r))
-    assert results[0].shape == results[1].shape and np.array_equal(results[0], results[1]), 'not deterministic'
-    return results[0]
 
 
 def case(call, image, rest, fn, ref, tol=EXACT, tag=''):
     """One case: `call(image, *rest)` must equal `fn(image array)` (a reference call)."""
     n = len(cases) + 1
-    r = run_twice(fn, img(image))
+    r = run_twice(fn, [img(image)])
     assert as3(r).shape == as3(img(image)).shape, (call, ref, r.shape)
     expect = save_expect(r, f'x{n:04d}.npy')
     cases.append({'id': f'{n:04d}_{call}' + (f'_{tag}' if tag else ''), 'call': call,
@@ -171,10 +118,7 @@ def cv_border(border):
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for f in os.listdir(OUT):
-        if f.endswith('.npy') or f == 'manifest.json':
-            os.remove(os.path.join(OUT, f))
+    clear_fixtures(OUT)
     p = photo_inputs()
     t = noise_inputs()
 
@@ -335,21 +279,8 @@ def main():
         emboss(ref, tag=f'tiny{h}x{w}x{c}')
 
     # ---------------------------------------------------------------------------------------
-    for fname, arr in inputs.items():
-        np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-    manifest = {
-        'set': 'pixelarray filters',
-        'generator': (f'test/golden/generate_filters.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
-                      f'Pillow {PIL.__version__}, scikit-image {skimage.__version__} (photos)'),
-        'inputs': dict(sorted(input_notes.items())),
-        'cases': cases,
-    }
-    with open(os.path.join(OUT, 'manifest.json'), 'w') as f:
-        f.write('{\n')
-        f.write(f'"set": {json.dumps(manifest["set"])},\n')
-        f.write(f'"generator": {json.dumps(manifest["generator"])},\n')
-        f.write('"inputs": {\n' + ',\n'.join(f'  {json.dumps(k)}: {json.dumps(v)}' for k, v in manifest['inputs'].items()) + '\n},\n')
-        f.write('"cases": [\n' + ',\n'.join(json.dumps(c) for c in cases) + '\n]\n}\n')
+    fx.write('pixelarray filters', f'test/golden/generate_filters.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
+             f'Pillow {PIL.__version__}, scikit-image {skimage.__version__} (photos)', cases)
 
     # Fixed-point Gaussian kernels: cv2.getGaussianKernel (softdouble values) turned into OpenCV's
     # ufixedpoint16 kernels by its error diffusion (IEEE double steps, round half to even).
@@ -372,7 +303,7 @@ def main():
     with open(os.path.join(OUT, 'gaussian_kernels.json'), 'w') as f:
         f.write('[\n' + ',\n'.join(json.dumps(k) for k in kernels) + '\n]\n')
 
-    size = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
+    size = folder_size(OUT)
     print(f'{len(cases)} cases, {len(inputs)} inputs, {size / 1024:.0f} KiB in {OUT}')
 
 

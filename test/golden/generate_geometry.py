@@ -17,8 +17,6 @@ the cases say so in `ref`:
 - cv2.resize INTER_AREA refuses more than 4 channels when the factor is not an integer; pixelarray
   resizes such images as cv2 would each group of up to 4 channels: the reference does exactly that.
 """
-import hashlib
-import json
 import os
 import sys
 
@@ -26,6 +24,8 @@ import cv2
 import numpy as np
 import skimage
 import skimage.data
+
+from golden_common import Fixtures, as2, as3, clear_fixtures, folder_size, photos, run_twice
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'fixtures', 'resampling')
@@ -38,58 +38,13 @@ CV_NAME = {'bilinear': 'INTER_LINEAR', 'nearest': 'INTER_NEAREST', 'area': 'INTE
            'constant': 'BORDER_CONSTANT', 'replicate': 'BORDER_REPLICATE', 'reflect': 'BORDER_REFLECT',
            'reflect101': 'BORDER_REFLECT_101', 'wrap': 'BORDER_WRAP'}
 
-inputs, notes, cases = {}, {}, []
-by_content = {}
-
-
-def as3(a):
-    return a if a.ndim == 3 else a[:, :, None]
-
-
-def as2(a):
-    """What cv2 takes: single-channel images 2-D."""
-    return a[:, :, 0] if a.ndim == 3 and a.shape[2] == 1 else a
-
-
-def content_key(a):
-    a3 = as3(np.ascontiguousarray(a))
-    return (a3.shape, hashlib.sha256(a3.tobytes()).hexdigest())
-
-
-def add_input(name, arr, note):
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3), (name, arr.dtype, arr.shape)
-    fname = f'in_{name}.npy'
-    assert fname not in inputs, fname
-    inputs[fname] = arr
-    notes[fname] = note
-    by_content.setdefault(content_key(arr), fname)
-    return {'$img': fname}
+fx = Fixtures(OUT)
+inputs, add_input, save_expect = fx.inputs, fx.add_input, fx.save_image
+cases = []
 
 
 def img(ref):
     return inputs[ref['$img']]
-
-
-def save_expect(arr, fname):
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3), (arr.dtype, arr.shape)
-    key = content_key(arr)
-    if key in by_content:
-        return by_content[key]
-    np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-    by_content[key] = fname
-    return fname
-
-
-def run_twice(fn, a):
-    outs = []
-    for _ in range(2):
-        copy = a.copy()
-        outs.append(fn(copy))
-        assert np.array_equal(copy, a), 'reference mutated its input'
-    assert outs[0].shape == outs[1].shape and np.array_equal(outs[0], outs[1]), 'not deterministic'
-    return outs[0]
 
 
 def add_case(call, args, expect, ref, tol=EXACT, tag=''):
@@ -125,7 +80,7 @@ def cv_resize(a, w, h, interp):
 def resize_case(src, w, h, interp=None, note=''):
     a = img(src)
     it = interp or 'bilinear'
-    out = run_twice(lambda x: cv_resize(x, w, h, it), a)
+    out = run_twice(lambda x: cv_resize(x, w, h, it), [a])
     args = [src, w, h] if interp is None else [src, w, h, {'interpolation': interp}]
     n = len(cases) + 1
     expect = save_expect(out, f'x{n:03d}.npy')
@@ -155,7 +110,7 @@ def warp_case(src, M, w, h, opts=None, tag=''):
 
     def fn(x):
         return as3(cv2.warpAffine(as2(x), Mn, (w, h), flags=flags, borderMode=BORDER[border], borderValue=cv_bv))
-    out = run_twice(fn, a)
+    out = run_twice(fn, [a])
     args = [src, M, w, h] + ([opts] if opts else [])
     n = len(cases) + 1
     expect = save_expect(out, f'x{n:03d}.npy')
@@ -179,15 +134,9 @@ def rot(center, angle, scale):
 def main():
     if cv2.__version__ != '4.6.0':
         print(f'warning: made for OpenCV 4.6.0, running {cv2.__version__}', file=sys.stderr)
-    os.makedirs(OUT, exist_ok=True)
-    for f in os.listdir(OUT):
-        if f.endswith('.npy') or f == 'manifest.json':
-            os.remove(os.path.join(OUT, f))
+    clear_fixtures(OUT)
 
-    chelsea = skimage.data.chelsea()      # 300×451×3, CC0 (Stefan van der Walt)
-    coffee = skimage.data.coffee()        # 400×600×3, CC0 (Rachel Michetti)
-    astronaut = skimage.data.astronaut()  # 512×512×3, public domain (NASA)
-    camera = skimage.data.camera()        # 512×512 gray, CC0 (Lav Varshney)
+    chelsea, coffee, astronaut, camera = photos()
     rng = np.random.default_rng(20240612)
 
     def noise(shape):
@@ -286,28 +235,9 @@ def main():
 
 
 def write():
-    for fname, arr in sorted(inputs.items()):
-        np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-    manifest = {
-        'set': 'pixelarray resampling',
-        'generator': f'test/golden/generate_geometry.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
-                     f'scikit-image {skimage.__version__} (photos)',
-        'inputs': {k: notes[k] for k in sorted(notes)},
-        'cases': cases,
-    }
-    lines = ['{', f'"set": {json.dumps(manifest["set"])},', f'"generator": {json.dumps(manifest["generator"])},',
-             '"inputs": {']
-    items = list(manifest['inputs'].items())
-    lines += [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}' + (',' if i < len(items) - 1 else '')
-              for i, (k, v) in enumerate(items)]
-    lines += ['},', '"cases": [']
-    lines += ['  ' + json.dumps(c, ensure_ascii=False) + (',' if i < len(cases) - 1 else '') for i, c in enumerate(cases)]
-    lines += [']', '}']
-    text = '\n'.join(lines) + '\n'
-    assert json.loads(text) == manifest
-    with open(os.path.join(OUT, 'manifest.json'), 'w', encoding='utf-8') as f:
-        f.write(text)
-    size = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
+    fx.write('pixelarray resampling', f'test/golden/generate_geometry.py: OpenCV {cv2.__version__}, '
+             f'NumPy {np.__version__}, scikit-image {skimage.__version__} (photos)', cases)
+    size = folder_size(OUT)
     print(f'{len(cases)} cases, {len(inputs)} inputs, {size / 1024:.0f} KiB written to {OUT}')
 
 

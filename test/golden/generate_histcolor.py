@@ -17,8 +17,6 @@ Rules kept throughout:
 - pixelarray takes a number bound of inRange as every channel, where cv2 takes a Python number as
   Scalar(v, 0, 0, 0): those cases call cv2 with the number repeated per channel.
 """
-import hashlib
-import json
 import os
 import sys
 
@@ -27,6 +25,8 @@ import numpy as np
 import skimage
 import skimage.data
 
+from golden_common import Fixtures, as2, channels_of, clear_fixtures, folder_size, photos, run_twice
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'fixtures', 'histcolor')
 
@@ -34,82 +34,30 @@ EXACT = {'kind': 'exact'}
 MAXABS1 = {'kind': 'maxabs', 'value': 1}
 REL = {'kind': 'rel', 'value': 1e-6, 'abs': 1e-9}
 
-inputs = {}       # file name -> array as stored
-input_notes = {}  # file name -> provenance
-by_content = {}   # (dtype, shape, sha256) -> file already holding those values
+fx = Fixtures(OUT)
+inputs, add_input, save_expect = fx.inputs, fx.add_input, fx.save_expect
 cases = []
 
 if cv2.__version__ != '4.6.0':
     print(f'warning: made for OpenCV 4.6.0; running with OpenCV {cv2.__version__}', file=sys.stderr)
 
-os.makedirs(OUT, exist_ok=True)
-for f in os.listdir(OUT):
-    if f.endswith('.npy') or f == 'manifest.json':
-        os.remove(os.path.join(OUT, f))
+clear_fixtures(OUT)
 
 
 # --------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------
 
-def key_of(arr):
-    a = np.ascontiguousarray(arr)
-    if a.dtype == np.uint8 and a.ndim == 2:
-        a = a[:, :, None]
-    return (a.dtype.str, a.shape, hashlib.sha256(a.tobytes()).hexdigest())
-
-
-def add_input(name, arr, note):
-    """Registers a uint8 image input; returns its {"$img": file} argument."""
-    arr = np.ascontiguousarray(arr)
-    assert arr.dtype == np.uint8 and arr.ndim in (2, 3), (name, arr.dtype, arr.shape)
-    fname = f'in_{name}.npy'
-    assert fname not in inputs, fname
-    inputs[fname] = arr
-    input_notes[fname] = note
-    by_content.setdefault(key_of(arr), fname)
-    return {'$img': fname}
-
-
 def add_hist(name, arr, note):
     """Registers a float32 histogram input; returns its {"$f32": file} argument."""
-    arr = np.ascontiguousarray(arr, dtype=np.float32).ravel()
     fname = f'h_{name}.npy'
-    assert fname not in inputs, fname
-    inputs[fname] = arr
-    input_notes[fname] = note
-    by_content.setdefault(key_of(arr), fname)
+    fx.register(fname, np.ascontiguousarray(arr, dtype=np.float32).ravel(), note)
     return {'$f32': fname}
 
 
 def arr_of(ref):
     """The stored array behind an {"$img"} / {"$f32"} argument (a fresh copy)."""
     return inputs[ref.get('$img') or ref['$f32']].copy()
-
-
-def save_expect(arr, fname):
-    key = key_of(arr)
-    if key in by_content:
-        return by_content[key]
-    np.save(os.path.join(OUT, fname), np.ascontiguousarray(arr), allow_pickle=False)
-    by_content[key] = fname
-    return fname
-
-
-def run_twice(fn, arrays):
-    results = []
-    for _ in range(2):
-        copies = [a.copy() for a in arrays]
-        r = fn(*copies)
-        for before, after in zip(arrays, copies):
-            assert np.array_equal(before, after), 'reference mutated an input'
-        results.append(r)
-    r0, r1 = results
-    if isinstance(r0, float):
-        assert r0 == r1 or (np.isnan(r0) and np.isnan(r1)), 'reference is not deterministic'
-    else:
-        assert r0.shape == r1.shape and np.array_equal(r0, r1), 'reference is not deterministic'
-    return r0
 
 
 def case(call, args, fn, arrays, ref, tol=EXACT, tag=''):
@@ -130,22 +78,11 @@ def case(call, args, fn, arrays, ref, tol=EXACT, tag=''):
     cases.append({'id': cid, 'call': call, 'args': args, 'expect': expect, 'ref': ref, 'tol': tol})
 
 
-def as2(a):
-    return a[:, :, 0] if a.ndim == 3 and a.shape[2] == 1 else a
-
-
-def channels_of(a):
-    return 1 if a.ndim == 2 else a.shape[2]
-
-
 # --------------------------------------------------------------------------------------------
 # inputs
 # --------------------------------------------------------------------------------------------
 
-chelsea = skimage.data.chelsea()      # 300×451×3, CC0 (Stefan van der Walt)
-coffee = skimage.data.coffee()        # 400×600×3, CC0 (Rachel Michetti)
-astronaut = skimage.data.astronaut()  # 512×512×3, public domain (NASA)
-camera = skimage.data.camera()        # 512×512 gray, CC0 (Lav Varshney)
+chelsea, coffee, astronaut, camera = photos()
 rng = np.random.default_rng(20240612)
 
 
@@ -439,26 +376,8 @@ inrange_case(CO, None, None, 'image_bounds', lower_img=lo_img, upper_img=hi_img)
 # write
 # --------------------------------------------------------------------------------------------
 
-for fname, arr in sorted(inputs.items()):
-    np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
-manifest = {
-    'set': 'histcolor',
-    'generator': f'test/golden/generate_histcolor.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
-                 f'scikit-image {skimage.__version__} (photos); HSV2RGB 32-pixel blocks: {HSV_BLOCK32}, '
-                 f'minmax fused: {MINMAX_FUSED}',
-    'inputs': {k: input_notes[k] for k in sorted(input_notes)},
-    'cases': cases,
-}
-lines = ['{', f'"set": {json.dumps(manifest["set"])},', f'"generator": {json.dumps(manifest["generator"])},', '"inputs": {']
-items = list(manifest['inputs'].items())
-lines += [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}' + (',' if i < len(items) - 1 else '')
-          for i, (k, v) in enumerate(items)]
-lines += ['},', '"cases": [']
-lines += ['  ' + json.dumps(c, ensure_ascii=False) + (',' if i < len(cases) - 1 else '') for i, c in enumerate(cases)]
-lines += [']', '}']
-text = '\n'.join(lines) + '\n'
-assert json.loads(text) == manifest
-with open(os.path.join(OUT, 'manifest.json'), 'w', encoding='utf-8') as f:
-    f.write(text)
-size = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
+fx.write('histcolor', f'test/golden/generate_histcolor.py: OpenCV {cv2.__version__}, NumPy {np.__version__}, '
+         f'scikit-image {skimage.__version__} (photos); HSV2RGB 32-pixel blocks: {HSV_BLOCK32}, '
+         f'minmax fused: {MINMAX_FUSED}', cases)
+size = folder_size(OUT)
 print(f'{len(cases)} cases, {len(inputs)} inputs, {size} bytes written to {OUT}')

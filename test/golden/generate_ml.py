@@ -22,7 +22,6 @@ gives 0 here. It also prints how far Keras' own resampler (scipy.ndimage.affine_
 is from OpenCV's fixed-point bilinear on the same matrices (docs/ml.md quotes the numbers).
 Deterministic: two runs give identical files.
 """
-import json
 import math
 import os
 
@@ -34,6 +33,8 @@ import scipy.ndimage
 import skimage
 import skimage.data
 from PIL import Image, ImageEnhance
+
+from golden_common import clear_fixtures, folder_size, manifest_text
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, 'fixtures', 'ml')
@@ -325,10 +326,7 @@ def from_float_cases():
 # ---------------------------------------------------------------------------------------------
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for f in os.listdir(OUT):
-        if f.endswith('.npy') or f.endswith('.json'):
-            os.remove(os.path.join(OUT, f))
+    clear_fixtures(OUT, suffixes=('.npy', '.json'))
     check_brightness_formula()
     check_division()
 
@@ -358,23 +356,6 @@ def main():
     write()
 
 
-def dump(obj, keys_first):
-    lines = ['{']
-    for k in keys_first:
-        lines.append(f'"{k}": {json.dumps(obj[k], ensure_ascii=False)},')
-    lines.append('"inputs": {')
-    items = list(obj['inputs'].items())
-    lines += [f'  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}' + (',' if i < len(items) - 1 else '')
-              for i, (k, v) in enumerate(items)]
-    lines += ['},', '"cases": [']
-    lines += ['  ' + json.dumps(c, ensure_ascii=False) + (',' if i < len(obj['cases']) - 1 else '')
-              for i, c in enumerate(obj['cases'])]
-    lines += [']', '}']
-    text = '\n'.join(lines) + '\n'
-    assert json.loads(text) == obj
-    return text
-
-
 def write():
     for fname, arr in sorted(files.items()):
         np.save(os.path.join(OUT, fname), arr, allow_pickle=False)
@@ -385,8 +366,8 @@ def write():
                                ('tensors.json', 'pixelarray ml: float32 tensors (run by test/ml/tensor.test.ts)', tensor_cases)]:
         obj = {'set': set_name, 'generator': generator, 'inputs': used, 'cases': cs}
         with open(os.path.join(OUT, name), 'w', encoding='utf-8') as f:
-            f.write(dump(obj, ['set', 'generator']))
-    size = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
+            f.write(manifest_text(obj))
+    size = folder_size(OUT)
     print(f'{len(cases)} image cases, {len(tensor_cases)} tensor cases, {len(inputs)} inputs, {size / 1024:.0f} KiB written to {OUT}')
 
 
