@@ -1,6 +1,14 @@
 // Timing, result checking, table and JSON output for the pixelarray benchmark.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jpeg from 'jpeg-js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The photo every bench runs on (scikit-image's CC0 "coffee", upscaled to 1920×1080). */
+export const BENCH_PHOTO = join(HERE, 'assets', 'photo-1080p.jpg');
 
 /** Timing presets. `slow*` apply to a cell whose first run takes longer than `slowMs`. */
 export const PRESETS = {
@@ -212,4 +220,53 @@ export function timePixelarrayAlone(script, opts, key, log) {
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`the pixelarray-only child process failed (exit ${child.status})`);
   return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r[key], r.timing]));
+}
+
+/**
+ * The bench photo as an RGB PixelArray of `lib` (the built library), and where it came from
+ * (relative to the repository). While the asset is missing: smooth gradients plus deterministic noise.
+ */
+export function loadBenchPhoto(lib) {
+  if (!existsSync(BENCH_PHOTO)) {
+    const h = 1080, w = 1920, data = new Uint8Array(h * w * 3);
+    let seed = 12345;
+    for (let y = 0, i = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        const n = (seed >>> 24) & 31;
+        data[i++] = (x * 255 / w + n) & 255; data[i++] = (y * 255 / h + n) & 255; data[i++] = ((x + y) & 255) ^ n;
+      }
+    }
+    return { image: lib.fromData(data, h, w, 3), source: 'synthetic 1920×1080 (bench/assets/photo-1080p.jpg missing)' };
+  }
+  const { width: w, height: h, data } = jpeg.decode(readFileSync(BENCH_PHOTO), { useTArray: true, formatAsRGBA: false });
+  if (data.length !== w * h * 3) throw new Error(`${BENCH_PHOTO}: expected an RGB JPEG (3 bytes/pixel), got ${data.length / (w * h)}`);
+  return { image: lib.fromData(new Uint8Array(data), h, w, 3), source: relative(resolve(HERE, '..'), BENCH_PHOTO) };
+}
+
+/**
+ * The bench scripts' options: --quick, --filter <regex>, --json [file] (`defaultJson` when no file
+ * follows), --help / -h, and the script's own: `flags` (option → key set to true) and `values`
+ * (option → (opts, value) => void). Every option that takes a value also takes `--name=value`.
+ */
+export function parseBenchArgs(argv, { defaultJson, defaults = {}, flags = {}, values = {} }) {
+  const opts = { quick: false, filter: null, json: null, help: false, ...defaults };
+  const setters = { '--filter': (o, v) => { o.filter = new RegExp(v, 'i'); }, ...values };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i], inline = null;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) { inline = a.slice(eq + 1); a = a.slice(0, eq); }
+    const next = () => (i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : null);
+    if (a === '--json') opts.json = inline ?? next() ?? defaultJson;
+    else if (setters[a]) {
+      const v = inline ?? next();
+      if (v === null) throw new Error(`${a} needs a value`);
+      setters[a](opts, v);
+    } else if (inline !== null) throw new Error(`${a} takes no value`);
+    else if (a === '--quick') opts.quick = true;
+    else if (a === '--help' || a === '-h') opts.help = true;
+    else if (flags[a]) opts[flags[a]] = true;
+    else throw new Error(`unknown option ${a} (try --help)`);
+  }
+  return opts;
 }

@@ -15,10 +15,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jpeg from 'jpeg-js';
 import * as lib from '../dist/index.js';
 import { createPool, sharedZeros, toShared } from '../dist/parallel/index.js';
-import { fmtMs, machineInfo, measureAll, PRESETS, renderTable } from './harness.mjs';
+import { fmtMs, loadBenchPhoto, machineInfo, measureAll, parseBenchArgs, PRESETS, renderTable } from './harness.mjs';
 import arithmetic from './suites/arithmetic.mjs';
 import channels from './suites/channels.mjs';
 import geometry from './suites/geometry.mjs';
@@ -26,25 +25,13 @@ import imgproc from './suites/imgproc.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const PHOTO = join(HERE, 'assets', 'photo-1080p.jpg');
 const DEFAULT_JSON = join(HERE, 'results', 'parallel.json');
 const NATIVE_JSON = join(HERE, 'results', 'native.json');
 
 function parseArgs(argv) {
-  const opts = { threads: 2, quick: false, filter: null, json: null, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--quick') opts.quick = true;
-    else if (a === '--threads') opts.threads = Number(value());
-    else if (a === '--filter') opts.filter = new RegExp(value(), 'i');
-    else if (a === '--json') opts.json = i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : DEFAULT_JSON;
-    else if (a === '--help' || a === '-h') opts.help = true;
-    else throw new Error(`unknown option ${a} (try --help)`);
-  }
+  const opts = parseBenchArgs(argv, {
+    defaultJson: DEFAULT_JSON, defaults: { threads: 2 }, values: { '--threads': (o, v) => { o.threads = Number(v); } },
+  });
   if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new Error('--threads: expected an integer ≥ 1');
   return opts;
 }
@@ -56,11 +43,6 @@ const HELP = `usage: node bench/parallel.mjs [options]     (or: npm run bench:pa
   --filter <regex>  only ops whose name matches (case-insensitive)
   --json [file]     also write the results (default bench/results/parallel.json)
 `;
-
-function loadPhoto() {
-  const { width: w, height: h, data } = jpeg.decode(readFileSync(PHOTO), { useTArray: true, formatAsRGBA: false });
-  return lib.fromData(new Uint8Array(data), h, w, 3);
-}
 
 const RANGE = [0, 256];
 const EMBOSS = [[-1, 0, 0], [0, 1, 0], [0, 0, 0]];
@@ -144,7 +126,7 @@ async function main() {
   const log = (s) => process.stderr.write(`${s}\n`);
   const preset = opts.quick ? PRESETS.quick : PRESETS.full;
 
-  const A = loadPhoto();
+  const { image: A, source } = loadBenchPhoto(lib);
   const [h, w, c] = A.shape;
   const B = lib.clone(lib.flip(A, 1));
   const mask = lib.zeros(h, w, 1);
@@ -166,7 +148,7 @@ async function main() {
 
   const pool = createPool({ threads: opts.threads });
   const machine = machineInfo();
-  log(`pixelarray/parallel benchmark — ${relative(ROOT, PHOTO)}, ${w}×${h}×${c}; ${machine.cpuModel} ` +
+  log(`pixelarray/parallel benchmark — ${source}, ${w}×${h}×${c}; ${machine.cpuModel} ` +
     `(${machine.logicalCores} logical cores), node ${machine.node}; pool of ${opts.threads} threads${opts.quick ? ', --quick' : ''}`);
   const results = [];
   for (const op of selected) {
@@ -253,7 +235,7 @@ async function main() {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     writeFileSync(file, `${JSON.stringify({
       schema: 'pixelarray-parallel-bench/1', machine, threads: opts.threads,
-      image: { source: relative(ROOT, PHOTO), height: h, width: w, channels: c },
+      image: { source, height: h, width: w, channels: c },
       versions: { pixelarray: version }, options: { quick: opts.quick, filter: opts.filter?.source ?? null, preset },
       results, summaryVsNative: native ? summary : null,
     }, null, 2)}\n`);

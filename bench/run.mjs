@@ -5,13 +5,12 @@
 //   node bench/run.mjs [--quick] [--filter <regex>] [--json [file]] [--peers opencv,ndarray,...]
 //
 // Build first (`npm run build`; `npm run bench` does it): the library is imported from dist/.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jpeg from 'jpeg-js';
 import * as lib from '../dist/index.js';
 import {
-  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone,
+  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone, loadBenchPhoto, parseBenchArgs,
 } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packedBytes, PEERS, toImagejs, toJimp, toMat, toNd } from './peers.mjs';
 import arithmetic from './suites/arithmetic.mjs';
@@ -23,33 +22,18 @@ import ml from './suites/ml.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const PHOTO = join(HERE, 'assets', 'photo-1080p.jpg');
 const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
 function parseArgs(argv) {
-  const opts = { quick: false, filter: null, json: null, peers: null, help: false, pixelarrayOnly: false, sameProcess: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    if (a === '--quick') opts.quick = true;
-    else if (a === '--filter') opts.filter = new RegExp(value(), 'i');
-    else if (a.startsWith('--filter=')) opts.filter = new RegExp(a.slice(9), 'i');
-    else if (a === '--json') opts.json = i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : DEFAULT_JSON;
-    else if (a.startsWith('--json=')) opts.json = a.slice(7);
-    else if (a === '--peers') opts.peers = value().split(',').map((s) => s.trim());
-    else if (a.startsWith('--peers=')) opts.peers = a.slice(8).split(',').map((s) => s.trim());
-    else if (a === '--pixelarray-only') opts.pixelarrayOnly = true;
-    else if (a === '--same-process') opts.sameProcess = true;
-    else if (a === '--help' || a === '-h') opts.help = true;
-    else throw new Error(`unknown option ${a} (try --help)`);
-  }
-  return opts;
+  return parseBenchArgs(argv, {
+    defaultJson: DEFAULT_JSON,
+    defaults: { peers: null, pixelarrayOnly: false, sameProcess: false },
+    flags: { '--pixelarray-only': 'pixelarrayOnly', '--same-process': 'sameProcess' },
+    values: { '--peers': (o, v) => { o.peers = v.split(',').map((p) => p.trim()); } },
+  });
 }
 
 const HELP = `usage: node bench/run.mjs [options]     (or: npm run bench -- [options])
@@ -66,29 +50,6 @@ pixelarray is timed in a child process that loads no peer: loading opencv.js det
 ArrayBuffer, after which V8 adds a detach check to every typed-array access in the process,
 slowing pure-JS loops by 15–20%. The in-process figure is kept in the JSON as inProcessMs.
 `;
-
-// ---------------------------------------------------------------------------------------------
-// Input
-
-function loadPhoto() {
-  if (!existsSync(PHOTO)) {
-    // Fallback while the asset is missing: smooth gradients plus deterministic noise.
-    const h = 1080, w = 1920, data = new Uint8Array(h * w * 3);
-    let seed = 12345;
-    for (let y = 0, i = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        seed = (seed * 1103515245 + 12345) >>> 0;
-        const n = (seed >>> 24) & 31;
-        data[i++] = (x * 255 / w + n) & 255; data[i++] = (y * 255 / h + n) & 255; data[i++] = ((x + y) & 255) ^ n;
-      }
-    }
-    return { image: lib.fromData(data, h, w, 3), source: 'synthetic 1920×1080 (bench/assets/photo-1080p.jpg missing)' };
-  }
-  const decoded = jpeg.decode(readFileSync(PHOTO), { useTArray: true, formatAsRGBA: false });
-  const { width: w, height: h, data } = decoded;
-  if (data.length !== w * h * 3) throw new Error(`${PHOTO}: expected an RGB JPEG (3 bytes/pixel), got ${data.length / (w * h)}`);
-  return { image: lib.fromData(new Uint8Array(data), h, w, 3), source: relative(ROOT, PHOTO) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Context shared by the suites: inputs in every peer's own type, created lazily and once.
@@ -154,7 +115,7 @@ async function main() {
   const preset = opts.quick ? PRESETS.quick : PRESETS.full;
   const log = (s) => process.stderr.write(`${s}\n`);
 
-  const { image: A, source } = loadPhoto();
+  const { image: A, source } = loadBenchPhoto(lib);
   const [h, w, c] = A.shape;
   // pixelarray's own timings come from a process that never loads a peer (see HELP).
   const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(fileURLToPath(import.meta.url), opts, 'op', log);

@@ -13,14 +13,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jpeg from 'jpeg-js';
 import * as lib from '../dist/index.js';
-import { compareBytes, fmtMs, machineInfo, measureAll, PRESETS, renderTable, timePixelarrayAlone } from './harness.mjs';
+import { compareBytes, fmtMs, machineInfo, measureAll, PRESETS, loadBenchPhoto, parseBenchArgs, renderTable, timePixelarrayAlone } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packageVersion, packedBytes, toMat } from './peers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const PHOTO = join(HERE, 'assets', 'photo-1080p.jpg');
 const DEFAULT_JSON = join(HERE, 'results', 'scaling.json');
 
 const SIZES = [
@@ -88,28 +86,16 @@ area to shrink, bilinear to enlarge). ns/px is per input pixel.
 `;
 
 function parseArgs(argv) {
-  const opts = { quick: false, filter: null, json: null, help: false, pixelarrayOnly: false, sameProcess: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--quick') opts.quick = true;
-    else if (a === '--filter') {
-      if (i + 1 >= argv.length) throw new Error('--filter needs a value');
-      opts.filter = new RegExp(argv[++i], 'i');
-    } else if (a.startsWith('--filter=')) opts.filter = new RegExp(a.slice(9), 'i');
-    else if (a === '--json') opts.json = i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : DEFAULT_JSON;
-    else if (a.startsWith('--json=')) opts.json = a.slice(7);
-    else if (a === '--pixelarray-only') opts.pixelarrayOnly = true;
-    else if (a === '--same-process') opts.sameProcess = true;
-    else if (a === '--help' || a === '-h') opts.help = true;
-    else throw new Error(`unknown option ${a} (try --help)`);
-  }
-  return opts;
+  return parseBenchArgs(argv, {
+    defaultJson: DEFAULT_JSON,
+    defaults: { pixelarrayOnly: false, sameProcess: false },
+    flags: { '--pixelarray-only': 'pixelarrayOnly', '--same-process': 'sameProcess' },
+  });
 }
 
 /** The photo at every size, plus the mirrored second operand; identical in parent and child. */
 function makeInputs() {
-  const d = jpeg.decode(readFileSync(PHOTO), { useTArray: true, formatAsRGBA: false });
-  const photo = lib.fromData(new Uint8Array(d.data), d.height, d.width, 3);
+  const photo = loadBenchPhoto(lib).image;
   return SIZES.map(({ width, height }) => {
     const [h, w] = photo.shape;
     const A = width === w && height === h
