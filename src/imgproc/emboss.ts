@@ -42,6 +42,6 @@ function embossRows(src: PixelArray, dst: PixelArray): void {
       dd[o + k] = sd[s + k];
       dd[o + len - c + k] = sd[s + len - c + k];
     }
-    clampedDifference(sd, s + c, below + c, dd, o + c, len - 2 * c, 128, scratch);
+    clampedDifference(sd, s + c, below + c, dd, o + c, 128, scratch);
   }
 }

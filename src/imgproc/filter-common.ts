@@ -49,26 +49,35 @@ export function borderTable(len: number, before: number, after: number, mode: Bo
 const LANES = 0x00ff00ff;
 const LANE_BIT = 0x00010001;
 
-/** Scratch words for {@link clampedDifference}, sized for rows of `n` bytes; reuse per call. */
-export interface DifferenceScratch { a: Int32Array; b: Int32Array; out: Int32Array }
+/**
+ * Scratch for {@link clampedDifference} on rows of `n` bytes, made once per call: word-aligned
+ * buffers (as words and as the row's `n` bytes) for the two operands and the result.
+ */
+export interface DifferenceScratch {
+  n: number;
+  a: Int32Array; b: Int32Array; out: Int32Array;
+  aBytes: Uint8Array; bBytes: Uint8Array; outBytes: Uint8Array;
+}
 
 export function differenceScratch(n: number): DifferenceScratch {
   const words = (n + 3) >> 2;
-  return { a: new Int32Array(words), b: new Int32Array(words), out: new Int32Array(words) };
+  const a = new Int32Array(words), b = new Int32Array(words), out = new Int32Array(words);
+  const bytes = (w: Int32Array) => new Uint8Array(w.buffer, 0, n);
+  return { n, a, b, out, aBytes: bytes(a), bBytes: bytes(b), outBytes: bytes(out) };
 }
 
 /**
- * `dd[o + i] = clamp(delta + s[ai + i] − s[bi + i], 0, 255)` for i < n, with an integer `delta` in
+ * `dd[o + i] = clamp(delta + s[ai + i] − s[bi + i], 0, 255)` for i < n (the scratch's row length), with an integer `delta` in
  * 0..255 (Pillow's EMBOSS, filter2D with one +1 and one −1 tap). Four bytes per step: each word
  * splits into two 16-bit lanes holding L = a − b + 256 + delta, in 1..766, so bit 9 of a lane means
  * "above 255", bit 8 alone "in range", neither "below 0". The rows are first copied to aligned
  * scratch words (memcpy), which costs far less than the byte loop it replaces (1.7× faster).
  */
-export function clampedDifference(s: Uint8Array, ai: number, bi: number, dd: Uint8Array, o: number, n: number,
+export function clampedDifference(s: Uint8Array, ai: number, bi: number, dd: Uint8Array, o: number,
   delta: number, scratch: DifferenceScratch): void {
-  const { a: aw, b: bw, out: ow } = scratch;
-  new Uint8Array(aw.buffer, 0, n).set(s.subarray(ai, ai + n));
-  new Uint8Array(bw.buffer, 0, n).set(s.subarray(bi, bi + n));
+  const { n, a: aw, b: bw, out: ow } = scratch;
+  scratch.aBytes.set(s.subarray(ai, ai + n));
+  scratch.bBytes.set(s.subarray(bi, bi + n));
   const bias = Math.imul(256 + delta, LANE_BIT);
   const words = (n + 3) >> 2;
   for (let q = 0; q < words; q++) {
@@ -79,5 +88,5 @@ export function clampedDifference(s: Uint8Array, ai: number, bi: number, dd: Uin
     const ro = (lo & Math.imul((lo >>> 8) & LANE_BIT & ~o9, 255)) | Math.imul(o9, 255);
     ow[q] = re | (ro << 8);
   }
-  dd.set(new Uint8Array(ow.buffer, 0, n), o);
+  dd.set(scratch.outBytes, o);
 }

@@ -130,7 +130,7 @@ function correlate(src: PixelArray, dst: PixelArray, kernel: number[][], delta32
       }
       offs[t] = slot * plen + taps[t].col * c;
     }
-    if (difference) clampedDifference(ring, offs[plus], offs[1 - plus], dd, dst.offset + y * len, len, delta32, difference);
+    if (difference) clampedDifference(ring, offs[plus], offs[1 - plus], dd, dst.offset + y * len, delta32, difference);
     else if (integer) integerSum(ring, offs, iks, taps.length, delta32 | 0, iacc, dd, dst.offset + y * len, len);
     else {
       accumulate(ring, offs, ks, taps.length, delta32, acc, len);
