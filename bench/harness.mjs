@@ -1,6 +1,6 @@
 // Timing, result checking, table and JSON output for the pixelarray benchmark.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -269,4 +269,17 @@ export function parseBenchArgs(argv, { defaultJson, defaults = {}, flags = {}, v
     else throw new Error(`unknown option ${a} (try --help)`);
   }
   return opts;
+}
+
+/** pixelarray's version, from the repository's package.json. */
+export function pixelarrayVersion() {
+  return JSON.parse(readFileSync(join(HERE, '..', 'package.json'), 'utf8')).version;
+}
+
+/** Writes a bench's results as pretty JSON to `file` (its folder made as needed) and says so. */
+export function writeResultsJson(file, json, log) {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+  log(`wrote ${relative(process.cwd(), path) || path}`);
 }

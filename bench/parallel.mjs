@@ -12,19 +12,20 @@
 // Op names are those of bench/suites/*.mjs (and bench/results/native.json), so that the ratios to
 // native OpenCV can be computed per op; when bench/results/native.json exists, the geometric means
 // of pixelarray / native OpenCV are printed for each column. No peer library is loaded.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../dist/index.js';
 import { createPool, sharedZeros, toShared } from '../dist/parallel/index.js';
-import { fmtMs, loadBenchPhoto, machineInfo, measureAll, parseBenchArgs, PRESETS, renderTable } from './harness.mjs';
+import {
+  fmtMs, loadBenchPhoto, machineInfo, measureAll, parseBenchArgs, pixelarrayVersion, PRESETS, renderTable, writeResultsJson,
+} from './harness.mjs';
 import arithmetic from './suites/arithmetic.mjs';
 import channels from './suites/channels.mjs';
 import geometry from './suites/geometry.mjs';
 import imgproc from './suites/imgproc.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
 const DEFAULT_JSON = join(HERE, 'results', 'parallel.json');
 const NATIVE_JSON = join(HERE, 'results', 'native.json');
 
@@ -230,16 +231,12 @@ async function main() {
   process.stdout.write(`${out.join('\n')}\n`);
 
   if (opts.json) {
-    const file = resolve(opts.json);
-    mkdirSync(dirname(file), { recursive: true });
-    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-    writeFileSync(file, `${JSON.stringify({
+    writeResultsJson(opts.json, {
       schema: 'pixelarray-parallel-bench/1', machine, threads: opts.threads,
       image: { source, height: h, width: w, channels: c },
-      versions: { pixelarray: version }, options: { quick: opts.quick, filter: opts.filter?.source ?? null, preset },
+      versions: { pixelarray: pixelarrayVersion() }, options: { quick: opts.quick, filter: opts.filter?.source ?? null, preset },
       results, summaryVsNative: native ? summary : null,
-    }, null, 2)}\n`);
-    log(`wrote ${relative(process.cwd(), file) || file}`);
+    }, log);
   }
   if (mismatches.length) process.exitCode = 1;
 }

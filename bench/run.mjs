@@ -5,12 +5,11 @@
 //   node bench/run.mjs [--quick] [--filter <regex>] [--json [file]] [--peers opencv,ndarray,...]
 //
 // Build first (`npm run build`; `npm run bench` does it): the library is imported from dist/.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../dist/index.js';
 import {
-  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone, loadBenchPhoto, parseBenchArgs,
+  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone, loadBenchPhoto, parseBenchArgs, pixelarrayVersion, writeResultsJson,
 } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packedBytes, PEERS, toImagejs, toJimp, toMat, toNd } from './peers.mjs';
 import arithmetic from './suites/arithmetic.mjs';
@@ -21,7 +20,6 @@ import draw from './suites/draw.mjs';
 import ml from './suites/ml.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
 const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +127,7 @@ async function main() {
   for (const p of PEERS) if (!peers.includes(p)) libs[p.key] = null;
 
   const machine = machineInfo();
-  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  const version = pixelarrayVersion();
   log(`pixelarray ${version}` +
     ` benchmark — ${source}, ${w}×${h}×${c}; ${machine.cpuModel} (${machine.logicalCores} logical cores), node ${machine.node}` +
     `${opts.quick ? ', --quick' : ''}`);
@@ -274,9 +272,7 @@ async function main() {
   process.stdout.write(`${out.join('\n')}\n`);
 
   if (opts.json) {
-    const file = resolve(opts.json);
-    mkdirSync(dirname(file), { recursive: true });
-    const json = {
+    writeResultsJson(opts.json, {
       schema: 'pixelarray-bench/1',
       machine,
       image: { source, height: h, width: w, channels: c },
@@ -284,9 +280,7 @@ async function main() {
       options: { quick: opts.quick, filter: opts.filter?.source ?? null, peers: peers.map((p) => p.key), preset },
       results,
       elapsedSeconds: +elapsed.toFixed(1),
-    };
-    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-    log(`wrote ${relative(process.cwd(), file) || file}`);
+    }, log);
   }
 }
 

@@ -10,15 +10,13 @@
 // compared byte for byte, as in bench/run.mjs. pixelarray is timed in a child process that loads
 // no peer, for the reason given in bench/run.mjs (opencv.js detaches a wasm buffer, after which V8
 // slows every typed-array access in the process).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../dist/index.js';
-import { compareBytes, fmtMs, machineInfo, measureAll, PRESETS, loadBenchPhoto, parseBenchArgs, renderTable, timePixelarrayAlone } from './harness.mjs';
+import { compareBytes, fmtMs, machineInfo, measureAll, PRESETS, loadBenchPhoto, parseBenchArgs, pixelarrayVersion, renderTable, timePixelarrayAlone, writeResultsJson } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packageVersion, packedBytes, toMat } from './peers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
 const DEFAULT_JSON = join(HERE, 'results', 'scaling.json');
 
 const SIZES = [
@@ -190,20 +188,15 @@ async function main() {
   process.stdout.write(`${out.join('\n')}\n`);
 
   if (opts.json) {
-    const file = resolve(opts.json);
-    mkdirSync(dirname(file), { recursive: true });
-    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-    const json = {
+    writeResultsJson(opts.json, {
       schema: 'pixelarray-scaling/1',
       machine,
-      versions: { pixelarray: version, opencv: cv ? packageVersion('@techstark/opencv-js') : null },
+      versions: { pixelarray: pixelarrayVersion(), opencv: cv ? packageVersion('@techstark/opencv-js') : null },
       options: { quick: opts.quick, filter: opts.filter?.source ?? null, sameProcess: opts.sameProcess, preset },
       sizes: SIZES,
       results,
       elapsedSeconds: +elapsed.toFixed(1),
-    };
-    writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-    log(`wrote ${relative(process.cwd(), file) || file}`);
+    }, log);
   }
 }
 
