@@ -7,7 +7,7 @@ export {
   convertScaleAbs, type Operand, type OutOptions,
 } from './ops/arithmetic.ts';
 export { bitwiseAnd, bitwiseOr, bitwiseXor, bitwiseNot, type MaskOptions } from './ops/bitwise.ts';
-export { split, merge, concat } from './ops/channels.ts';
+export { split, merge, concat, type SplitOptions } from './ops/channels.ts';
 export { roll, transpose, flip, rot90, crop, paste, type Box } from './ops/geometry.ts';
 export { toNdarray, fromNdarray, type NdarrayLike, type NdarrayConstructor } from './interop/ndarray.ts';
 export { fromImageData, toImageData, type ImageDataLike } from './interop/imagedata.ts';

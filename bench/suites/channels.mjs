@@ -83,6 +83,39 @@ export default function cases() {
       },
     },
     {
+      name: 'split → 3 planes (into reused planes)',
+      family: 'channels',
+      note: 'pixelarray split(a, { out }); opencv.js cv.split into a MatVector whose planes it reuses',
+      make(ctx) {
+        const { lib, A } = ctx;
+        const [h, w] = A.shape;
+        const out = [0, 1, 2].map(() => lib.zeros(h, w, 1));
+        const systems = { pixelarray: { mode: 'reuse', run: () => lib.split(A, { out }), output: () => out } };
+        const cleanup = [];
+        if (ctx.cv) {
+          const cv = ctx.cv, cvA = ctx.cvA, mv = new cv.MatVector();
+          cv.split(cvA, mv); // allocates the planes once; later calls write into them
+          systems.opencv = {
+            mode: 'reuse',
+            run: () => cv.split(cvA, mv),
+            output: () => [0, 1, 2].map((k) => { const m = mv.get(k); const bytes = ctx.matBytes(m); m.delete(); return bytes; }),
+          };
+          cleanup.push(() => mv.delete());
+        }
+        if (ctx.ndarray) {
+          const { ops } = ctx.ndarray, na = ctx.ndA;
+          const picks = [0, 1, 2].map((k) => na.pick(null, null, k));
+          const targets = out.map(() => ctx.toNd(lib.zeros(h, w, 1)).pick(null, null, 0));
+          systems.ndarray = {
+            mode: 'reuse',
+            run: () => { for (let k = 0; k < 3; k++) ops.assign(targets[k], picks[k]); },
+            output: () => targets,
+          };
+        }
+        return { systems, cleanup: () => cleanup.forEach((f) => f()) };
+      },
+    },
+    {
       name: 'merge 3 planes → RGB',
       family: 'channels',
       make(ctx) {

@@ -68,29 +68,46 @@ export function transposeRgbBlocks(src: PixelArray, dst: PixelArray): boolean {
   const sw = new Int32Array(src.data.buffer, 0, src.data.buffer.byteLength >> 2);
   const dw = new Int32Array(dst.data.buffer, 0, dst.data.buffer.byteLength >> 2);
   const sRow = s1 >> 2, dRow = d0 >> 2; // word steps: next view column in src, next view row in dst
+  // The next block down the view starts 3 words further in memory (3 words back when reversed).
+  const sStep = reversed ? -3 : 3;
+  // Memory pixel k of a run goes to view row y + k (y + 3 − k when reversed): dst row of pixel 0, and the step.
+  const firstRow = reversed ? 3 * dRow : 0, rowStep = reversed ? -dRow : dRow;
   const TILE = 64; // pixels; measured best among 16..128 on 1080p
-  for (let ty = 0; ty < h4; ty += TILE) {
-    const yEnd = Math.min(h4, ty + TILE);
-    for (let tx = 0; tx < w4; tx += TILE) {
-      const xEnd = Math.min(w4, tx + TILE);
-      for (let y = ty; y < yEnd; y += 4) {
-        // Word index of the block's first memory pixel, for view column tx.
-        let s = (sBase + (y + firstRowOfBlock) * s0 + tx * s1) >> 2;
-        let d = (dBase + y * d0 + tx * 3) >> 2;
-        for (let x = tx; x < xEnd; x += 4, s += 4 * sRow, d += 3) {
-          // Four view columns = four memory runs of 4 pixels (3 words each).
+  // The inner loop walks down the view (along memory rows: 4 sequential reads) and writes 4×4
+  // blocks into 4 dst rows; measured 13% faster than walking along the view rows.
+  for (let tx = 0; tx < w4; tx += TILE) {
+    const xEnd = Math.min(w4, tx + TILE);
+    for (let ty = 0; ty < h4; ty += TILE) {
+      const yEnd = Math.min(h4, ty + TILE);
+      for (let x = tx; x < xEnd; x += 4) {
+        // Word index of the first block's first memory pixel, and of its dst pixel in view row ty.
+        let s = (sBase + (ty + firstRowOfBlock) * s0 + x * s1) >> 2;
+        let d = (dBase + ty * d0 + x * 3) >> 2;
+        for (let y = ty; y < yEnd; y += 4, s += sStep, d += 4 * dRow) {
+          // Four view columns = four memory runs of 4 pixels (3 words each): a, b, c, e.
+          const sb = s + sRow, sc = sb + sRow, se = sc + sRow;
           const a0 = sw[s], a1 = sw[s + 1], a2 = sw[s + 2];
-          const b0 = sw[s + sRow], b1 = sw[s + sRow + 1], b2 = sw[s + sRow + 2];
-          const c0 = sw[s + 2 * sRow], c1 = sw[s + 2 * sRow + 1], c2 = sw[s + 2 * sRow + 2];
-          const e0 = sw[s + 3 * sRow], e1 = sw[s + 3 * sRow + 1], e2 = sw[s + 3 * sRow + 2];
+          const b0 = sw[sb], b1 = sw[sb + 1], b2 = sw[sb + 2];
+          const c0 = sw[sc], c1 = sw[sc + 1], c2 = sw[sc + 2];
+          const e0 = sw[se], e1 = sw[se + 1], e2 = sw[se + 2];
           // Memory pixel k of a run: 0 = w0, 1 = w0>>>24 | w1<<8, 2 = w1>>>16 | w2<<16, 3 = w2>>>8.
-          // It belongs to view row y+k (or y+3−k when reversed); each view row gets the four
-          // columns' pixels packed into 3 words.
-          const r0 = reversed ? d + 3 * dRow : d, step = reversed ? -dRow : dRow;
-          packRow(dw, r0, a0, b0, c0, e0);
-          packRow(dw, r0 + step, (a0 >>> 24) | (a1 << 8), (b0 >>> 24) | (b1 << 8), (c0 >>> 24) | (c1 << 8), (e0 >>> 24) | (e1 << 8));
-          packRow(dw, r0 + 2 * step, (a1 >>> 16) | (a2 << 16), (b1 >>> 16) | (b2 << 16), (c1 >>> 16) | (c2 << 16), (e1 >>> 16) | (e2 << 16));
-          packRow(dw, r0 + 3 * step, a2 >>> 8, b2 >>> 8, c2 >>> 8, e2 >>> 8);
+          // Its dst row gets the four runs' pixel k packed into 3 words. Written out (no helper
+          // call): V8 would not inline four calls of this size.
+          const r0 = d + firstRow, r1 = r0 + rowStep, r2 = r1 + rowStep, r3 = r2 + rowStep;
+          dw[r0] = (a0 & 0xffffff) | (b0 << 24);
+          dw[r0 + 1] = ((b0 >>> 8) & 0xffff) | (c0 << 16);
+          dw[r0 + 2] = ((c0 >>> 16) & 0xff) | (e0 << 8);
+          let pb = (b0 >>> 24) | (b1 << 8), pc = (c0 >>> 24) | (c1 << 8);
+          dw[r1] = (a0 >>> 24) | ((a1 & 0xffff) << 8) | (b0 & 0xff000000);
+          dw[r1 + 1] = ((pb >>> 8) & 0xffff) | (pc << 16);
+          dw[r1 + 2] = ((pc >>> 16) & 0xff) | (((e0 >>> 24) | (e1 << 8)) << 8);
+          pb = (b1 >>> 16) | (b2 << 16); pc = (c1 >>> 16) | (c2 << 16);
+          dw[r2] = (((a1 >>> 16) | (a2 << 16)) & 0xffffff) | (pb << 24);
+          dw[r2 + 1] = ((pb >>> 8) & 0xffff) | (pc << 16);
+          dw[r2 + 2] = ((pc >>> 16) & 0xff) | (((e1 >>> 16) | (e2 << 16)) << 8);
+          dw[r3] = (a2 >>> 8) | ((b2 & 0xff00) << 16);
+          dw[r3 + 1] = (b2 >>> 16) | ((c2 & 0xffff00) << 8);
+          dw[r3 + 2] = (c2 >>> 24) | (e2 & 0xffffff00);
         }
       }
     }
@@ -101,11 +118,4 @@ export function transposeRgbBlocks(src: PixelArray, dst: PixelArray): boolean {
   if (w4 < w) copyStrided(view(src, 0, h, w4, w), view(dst, 0, h, w4, w));
   if (h4 < h) copyStrided(view(src, h4, h, 0, w4), view(dst, h4, h, 0, w4));
   return true;
-}
-
-/** Stores four RGB pixels (low 24 bits of each argument) as three words at `dw[d…]`. */
-function packRow(dw: Int32Array, d: number, p0: number, p1: number, p2: number, p3: number): void {
-  dw[d] = (p0 & 0xffffff) | (p1 << 24);
-  dw[d + 1] = ((p1 >>> 8) & 0xffff) | (p2 << 16);
-  dw[d + 2] = ((p2 >>> 16) & 0xff) | (p3 << 8);
 }

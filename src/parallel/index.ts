@@ -27,7 +27,7 @@ import {
   type Operand, type OutOptions,
 } from '../ops/arithmetic.ts';
 import { bitwiseAnd, bitwiseNot, bitwiseOr, bitwiseXor, type MaskOptions } from '../ops/bitwise.ts';
-import { concat, merge, split } from '../ops/channels.ts';
+import { concat, merge, split, type SplitOptions } from '../ops/channels.ts';
 import { flip, roll, rot90, transpose } from '../ops/geometry.ts';
 import { encodeArgs, encodeView, HIST_EXACT_PIXELS, mapArrays, rows, runBand, type Job, type JobKind } from './band.ts';
 
@@ -294,9 +294,11 @@ export class Pool {
    * `split` (cv2.split / np.split), inline: its cost is allocating and filling the planes, and
    * workers would have to fill shared scratch that is then copied again (measured slower).
    */
-  split(a: PixelArray, sections?: number | readonly number[], axis: number = 0): PixelArray[] {
+  split(a: PixelArray, options?: SplitOptions): PixelArray[];
+  split(a: PixelArray, sections: number | readonly number[], axis?: number): PixelArray[];
+  split(a: PixelArray, sections?: number | readonly number[] | SplitOptions, axis: number = 0): PixelArray[] {
     if (this.#closed) throw new Error('pixelarray/parallel: the pool is closed');
-    return split(a, sections, axis);
+    return split(a, sections as number | readonly number[], axis);
   }
 
   /** `concat` (np.concatenate) on row bands. */

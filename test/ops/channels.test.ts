@@ -36,6 +36,45 @@ test('merge interleaves planes (and multi-channel parts) back, for every layout'
   assert.deepEqual(planeOf(rgba, 3), pixels(alpha));
 });
 
+test('split(a, { out }) writes the planes into the given arrays, whatever their layout', () => {
+  for (const [h, w, c] of SHAPES) {
+    const a = randomImage(h, w, c, 3 * h + w);
+    const expected = split(a).map(pixels);
+    for (const [layout, view] of Object.entries(layouts(a))) {
+      // Planes of every layout: contiguous, inside a bigger buffer at an odd offset, strided.
+      for (const [planeLayout] of Object.entries(layouts(zeros(h, w, 1)))) {
+        const out = Array.from({ length: c }, () => layouts(zeros(h, w, 1))[planeLayout]);
+        const result = split(view, { out });
+        result.forEach((p, k) => {
+          assert.equal(p, out[k], 'returns the out arrays themselves');
+          assert.deepEqual(pixels(p), expected[k], `${layout} into ${planeLayout}, channel ${k}`);
+        });
+      }
+    }
+  }
+});
+
+test('split(a, { out }) reads all of a before writing planes that share its memory', () => {
+  const a = randomImage(5, 7, 3, 11);
+  const expected = split(a).map(pixels);
+  // The output planes are channels of a itself, rotated: plane k goes into channel k + 1.
+  const channels = split(a, 3, 2);
+  const out = channels.map((_, k) => channels[(k + 1) % 3]);
+  const planes = split(a, { out });
+  planes.forEach((p, k) => assert.deepEqual(pixels(p), expected[k], `channel ${k}`));
+});
+
+test('split(a, { out }) names what is wrong with out', () => {
+  const a = randomImage(4, 6, 3);
+  const planes = () => [zeros(4, 6, 1), zeros(4, 6, 1), zeros(4, 6, 1)];
+  assert.throws(() => split(a, { out: planes().slice(0, 2) }), { name: 'TypeError', message: /^options\.out: expected an array of 3 PixelArrays \(one per channel\)/ });
+  assert.throws(() => split(a, { out: zeros(4, 6, 1) as unknown as PixelArray[] }), { name: 'TypeError', message: /^options\.out:/ });
+  assert.throws(() => split(a, { out: [zeros(4, 6, 1), zeros(4, 5, 1), zeros(4, 6, 1)] }), { name: 'RangeError', message: /^options\.out\[1\]: expected shape \[4, 6, 1\], got \[4, 5, 1\]$/ });
+  assert.throws(() => split(a, { out: [zeros(4, 6, 1), null as unknown as PixelArray, zeros(4, 6, 1)] }), { name: 'TypeError', message: /^options\.out\[1\]: expected a PixelArray/ });
+  assert.throws(() => split(a, null as unknown as number), { name: 'TypeError', message: /^sections:/ });
+  assert.deepEqual(split(a, {}).map((p) => p.shape), [[4, 6, 1], [4, 6, 1], [4, 6, 1]]); // no out: new planes
+});
+
 test('split(a, sections, axis) is np.split: equal parts or indices, as views', () => {
   const a = randomImage(6, 9, 3);
   const cols = split(a, 3, 1);
