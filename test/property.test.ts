@@ -29,6 +29,21 @@ test('merge(split(a)) equals a', () => {
   }), runs);
 });
 
+test('split(a, { out }) writes what split(a) returns, into planes of any layout', () => {
+  fc.assert(fc.property(image(40), layoutName, layoutName, (a, layout, planeLayout) => {
+    const out = Array.from({ length: a.shape[2] }, () => inLayout(fromData(new Uint8Array(a.shape[0] * a.shape[1]), a.shape[0], a.shape[1], 1), planeLayout));
+    const planes = split(inLayout(a, layout), { out });
+    assert.deepEqual(planes.map(pixels), split(a).map(pixels));
+  }), runs);
+});
+
+test('materialising a transpose or rotation gives the pixels the view shows (RGB word blocks and their edges)', () => {
+  fc.assert(fc.property(image(40, 3), layoutName, fc.integer({ min: -3, max: 3 }), (a, layout, k) => {
+    const v = inLayout(a, layout);
+    for (const view of [transpose(v), rot90(v, k)]) assert.deepEqual(pixels(clone(view)), pixels(view));
+  }), runs);
+});
+
 test('concat(np-style split(a, n, axis), axis) equals a', () => {
   fc.assert(fc.property(image(), fc.constantFrom(0, 1, 2), (a, axis) => {
     const parts = split(a, 1, axis);
