@@ -159,6 +159,12 @@ export function fmtMs(ms) {
   return ms.toFixed(0);
 }
 
+/** A duration with its unit: `fmtMs` plus " ms" (fmtMs writes "µs" itself below 10 µs). */
+export function fmtDuration(ms) {
+  const text = fmtMs(ms);
+  return text === '' || text.endsWith('µs') ? text : `${text} ms`;
+}
+
 /** `peerMs / pixelarrayMs`: how many times faster pixelarray is (<1: slower). */
 export function speedup(peerMs, paMs) {
   return peerMs / paMs;

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../dist/index.js';
 import {
-  compareBytes, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone, loadBenchPhoto, parseBenchArgs, pixelarrayVersion, writeResultsJson,
+  compareBytes, fmtDuration, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone, loadBenchPhoto, parseBenchArgs, pixelarrayVersion, writeResultsJson,
 } from './harness.mjs';
 import { emptyMat, loadPeers, matBytes, packedBytes, PEERS, toImagejs, toJimp, toMat, toNd } from './peers.mjs';
 import arithmetic from './suites/arithmetic.mjs';
@@ -131,7 +131,7 @@ async function main() {
   log(`pixelarray ${version}` +
     ` benchmark — ${source}, ${w}×${h}×${c}; ${machine.cpuModel} (${machine.logicalCores} logical cores), node ${machine.node}` +
     `${opts.quick ? ', --quick' : ''}`);
-  log(`peers: ${peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ')}`);
+  log(`peers: ${peers.length ? peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ') : 'none (pixelarray alone)'}`);
 
   const ctx = makeContext(A, libs);
   const all = [...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...draw(lib), ...ml(lib)];
@@ -229,7 +229,7 @@ async function main() {
   out.push('');
   out.push(`pixelarray benchmark — ${source} (${w}×${h}×${c}, uint8); median ms per call`);
   out.push(`${machine.cpuModel}, ${machine.logicalCores} logical cores; node ${machine.node} (V8 ${machine.v8}); ${machine.date}`);
-  out.push(`peers: ${peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ')}`);
+  out.push(`peers: ${peers.length ? peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ') : 'none (pixelarray alone)'}`);
   out.push('');
   out.push(renderTable(header, rows, align));
   out.push('');
@@ -264,8 +264,8 @@ async function main() {
     out.push(`Summary: pixelarray is faster than opencv.js on ${faster.length} of ${cvRows.length} ops` +
       `${composed ? ` (${composed} of them with the opencv.js side composed from ROI copies)` : ''}` +
       `; geometric-mean speed-up ${geo.toFixed(2)}×` +
-      `${slower.length ? `.\nSLOWER than opencv.js on ${slower.length}: ${slower.map((r) => `${r.op}: ${fmtMs(r.systems.pixelarray.medianMs)} vs ${fmtMs(r.systems.opencv.medianMs)} ms`).join('; ')}` : ''}` +
-      `${mismatched ? `.\n${mismatched} opencv.js result(s) differ from pixelarray\'s (see ⚠)` : `.\nAll ${unchecked ? 'byte-checked ' : ''}opencv.js results are identical to pixelarray\'s`}` +
+      `${slower.length ? `.\nSLOWER than opencv.js on ${slower.length}: ${slower.map((r) => `${r.op}: ${fmtDuration(r.systems.pixelarray.medianMs)} vs ${fmtDuration(r.systems.opencv.medianMs)}`).join('; ')}` : ''}` +
+      `${mismatched ? `.\n${mismatched} opencv.js result(s) differ from pixelarray's (see ⚠)` : `.\nAll ${unchecked ? 'byte-checked ' : ''}opencv.js results are identical to pixelarray's`}` +
       `${unchecked ? `; ${unchecked} op(s) marked ≈ compare a comparable but different computation, not byte-checked` : ''}.`);
   }
   out.push(`(${results.length} ops, ${elapsed.toFixed(0)} s${opts.quick ? ', --quick' : ''})`);

@@ -549,7 +549,7 @@ function readJson(file, what) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read ${what} ${file}: ${e.message}`);
+    throw new Error(`cannot read ${what} ${file}: ${e.message}`, { cause: e });
   }
 }
 

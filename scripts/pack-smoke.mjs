@@ -62,7 +62,7 @@ try {
   process.stdout.write(run('node', ['smoke.cjs'], dir));
   // The installed command: npx finds it in node_modules/.bin (no download).
   const hashes = run('npx', ['--no-install', 'pixelarray', 'hash', 'photos/p0.png', 'photos/p1.png'], dir);
-  if (!/^[0-9a-f]{16}  photos\/p0\.png\n[0-9a-f]{16}  photos\/p1\.png\n$/.test(hashes)) throw new Error(`pixelarray hash printed ${JSON.stringify(hashes)}`);
+  if (!/^[0-9a-f]{16} {2}photos\/p0\.png\n[0-9a-f]{16} {2}photos\/p1\.png\n$/.test(hashes)) throw new Error(`pixelarray hash printed ${JSON.stringify(hashes)}`);
   const found = JSON.parse(execFileSync('npx', ['--no-install', 'pixelarray', 'search', 'photos', 'photos/p2.png', '--json'],
     { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   if (found.length !== 3 || found[0].file !== 'p2.png' || found[0].distance !== 0) throw new Error(`pixelarray search printed ${JSON.stringify(found)}`);

@@ -31,3 +31,36 @@ export {
 } from './draw/draw.ts';
 // Similar-image search (average hash, histogram index): the 'pixelarray/search' entry point (src/apps/index.ts).
 // Tensors and augmentation: the 'pixelarray/ml' entry point (src/ml/index.ts).
+
+// --- More OpenCV (issue 13): one block per family, each re-exporting its module. ---
+// family: threshold, equalizeHist, clahe, lut, stats
+export {
+  threshold, otsuThreshold, triangleThreshold, adaptiveThreshold, type ThresholdType, type ThresholdMethod,
+  type ThresholdOptions, type AdaptiveThresholdOptions,
+} from './imgproc/threshold.ts';
+export { equalizeHist, clahe, type EqualizeHistOptions, type ClaheOptions } from './imgproc/equalize.ts';
+export {
+  lut, countNonZero, mean, meanStdDev, minMaxLoc, type LutOptions, type LutTable, type StatsOptions,
+  type MeanStdDev, type MinMaxLoc,
+} from './imgproc/stats.ts';
+// family: morphology, copyMakeBorder, pyramids, sobel/scharr/laplacian, canny
+export {
+  getStructuringElement, erode, dilate, morphologyEx, type MorphShape, type MorphOp, type MorphOptions,
+} from './imgproc/morphology.ts';
+export { copyMakeBorder, type CopyMakeBorderOptions } from './imgproc/make-border.ts';
+export { pyrDown, pyrUp, type PyrDownOptions, type PyrUpOptions } from './imgproc/pyramid.ts';
+export {
+  sobel, scharr, laplacian, type DerivDepth, type GradientArray, type DerivOptions, type SobelOptions,
+  type ScharrOptions, type LaplacianOptions,
+} from './imgproc/edges.ts';
+export { canny, type CannyOptions } from './imgproc/canny.ts';
+// family: perspective, cubic/lanczos4, more cvtColor codes
+export {
+  getPerspectiveTransform, getAffineTransform, warpPerspective, type PerspectiveMatrix, type Point2,
+  type WarpPerspectiveOptions,
+} from './imgproc/perspective.ts';
+// family: drawing shapes and Hershey text
+export {
+  circle, ellipse, polylines, fillPoly, type ShapeOptions, type PolylinesOptions, type FillPolyOptions, type Polygon,
+} from './draw/shapes.ts';
+export { putText, getTextSize, type FontFace, type PutTextOptions, type TextSize } from './draw/text.ts';

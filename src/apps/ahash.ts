@@ -1,4 +1,4 @@
-// Average hash (aHash) for near-duplicate detection, Hamming distances between hashes, and a small
+// Average hash (aHash; also dHash and pHash through HashIndex) for near-duplicate detection, Hamming distances between hashes, and a small
 // index of hashes searched by Hamming distance. See docs/search.md for the exact recipe and how it
 // compares with Python's imagehash.average_hash.
 import { checkInt, checkOptions } from '../core/check.ts';
@@ -7,46 +7,51 @@ import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { sliceAxis } from '../ops/channels.ts';
 import { cvtColor } from '../imgproc/color.ts';
 import { resize } from '../imgproc/resize.ts';
+import { checkKeys } from '../pillow/modes.ts';
 import { checkEntries, checkId, checkJsonHeader, compareIds, type SearchResult } from './common.ts';
+import { bitsToHex, differenceHash, imagehashAverage, MAX_HASH_SIZE, perceptualHash, type ImageHash } from './imagehash.ts';
 
 export type { SearchResult };
 
-/** The result of `averageHash`: `size × size` bits and imagehash's hexadecimal form of them. */
-export interface AverageHash {
-  /** Side of the grid: the hash has `size × size` bits. */
-  readonly size: number;
-  /** One byte per bit (0 or 1), row by row: 1 where that cell is brighter than the mean. */
-  readonly bits: Uint8Array;
-  /**
-   * The bits as one hexadecimal number, first bit most significant, `ceil(size² / 4)` lowercase
-   * digits (zero-padded in front): `str(imagehash.average_hash(...))`'s format.
-   */
-  readonly hex: string;
-}
+/** The result of `averageHash`, `differenceHash` and `perceptualHash`. */
+export type AverageHash = ImageHash;
 
 export interface AverageHashOptions {
   /** Side of the hash grid (the hash has `size²` bits), 2..256. Default 8 (64 bits). */
   size?: number;
+  /**
+   * `'imagehash'` (default): `imagehash.average_hash`'s recipe (Pillow `convert('L')` and LANCZOS
+   * resize). `'opencv'`: `cv2.cvtColor(RGB2GRAY)` and `cv2.resize(INTER_AREA)`.
+   */
+  recipe?: 'imagehash' | 'opencv';
 }
 
-/** Largest `size` accepted by `averageHash` (a 65,536-bit hash). */
-const MAX_HASH_SIZE = 256;
+/** The hashes a `HashIndex` can hold. */
+export type HashKind = 'ahash' | 'dhash' | 'phash';
+const HASH_KINDS: readonly HashKind[] = ['ahash', 'dhash', 'phash'];
 
 /**
- * Average hash of an image: grayscale (`cvtColor(img, 'RGB2GRAY')` for 3- and 4-channel RGB(A)
- * images, alpha ignored; 1-channel images as they are; channel 0 of gray+alpha), resized to
- * `size × size` with `resize(…, { interpolation: 'area' })` (`cv2.INTER_AREA`), then bit `i` is 1
- * where cell `i` is strictly brighter than the mean of the cells. Bit for bit what
- * `cv2.resize(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (size, size), interpolation=cv2.INTER_AREA)`
- * `> mean` gives.
+ * Average hash of an image. By default `str(imagehash.average_hash(image, hash_size=size))` of
+ * imagehash 4.3, bit for bit: Pillow's `convert('L')` (channel count gives the mode: L, LA, RGB,
+ * RGBA; alpha ignored), LANCZOS (`Image.ANTIALIAS`) resize to `size × size`, bit `i` set where
+ * cell `i` is strictly brighter than the mean of the cells.
+ *
+ * With `{ recipe: 'opencv' }` the OpenCV recipe instead: `cvtColor(img, 'RGB2GRAY')` for 3- and
+ * 4-channel images (alpha ignored; channel 0 of gray+alpha), `resize(…, { interpolation: 'area' })`,
+ * `> mean`: what `cv2.resize(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), (size, size),
+ * interpolation=cv2.INTER_AREA) > mean` gives.
  */
 export function averageHash(img: PixelArray, options?: AverageHashOptions): AverageHash {
   assertPixelArray(img, 'img');
   const o = checkOptions(options);
+  checkKeys(o, ['size', 'recipe']);
   const size = o.size === undefined ? 8 : checkInt(o.size, 'options.size', 2, MAX_HASH_SIZE);
+  const recipe = o.recipe ?? 'imagehash';
+  if (recipe !== 'imagehash' && recipe !== 'opencv') throw rangeError('options.recipe', "'imagehash' or 'opencv'", recipe);
   const [h, w, c] = img.shape;
   if (h === 0 || w === 0) throw rangeError('img', 'a non-empty image', img);
   if (c > 4) throw new RangeError(`img: expected 1 to 4 channels (gray, gray+alpha, RGB, RGBA), got ${c}`);
+  if (recipe === 'imagehash') return imagehashAverage(img, size);
   const gray = c >= 3 ? cvtColor(img, 'RGB2GRAY') : c === 2 ? sliceAxis(img, 2, 0, 1) : img;
   const small = resize(gray, size, size, { interpolation: 'area' });
   // resize returns a new contiguous array: its data are the size² cells in order.
@@ -60,21 +65,17 @@ export function averageHash(img: PixelArray, options?: AverageHashOptions): Aver
   return { size, bits, hex: bitsToHex(bits) };
 }
 
-/** imagehash's `_binary_array_to_hex`: the bits as one big number, first bit most significant. */
-function bitsToHex(bits: Uint8Array): string {
-  const n = bits.length, digits = Math.ceil(n / 4);
-  // Leading zero bits so that the last digit holds the last four bits.
-  const pad = digits * 4 - n;
-  let out = '';
-  for (let d = 0; d < digits; d++) {
-    let v = 0;
-    for (let k = 0; k < 4; k++) {
-      const i = d * 4 + k - pad;
-      v = (v << 1) | (i >= 0 ? bits[i] : 0);
-    }
-    out += v.toString(16);
-  }
-  return out;
+/** The hash of `kind` (`'ahash'`: `averageHash`, `'dhash'`: `differenceHash`, `'phash'`: `perceptualHash`) of `img`. */
+export function hashImage(img: PixelArray, kind: HashKind, size: number, recipe: 'imagehash' | 'opencv' = 'imagehash'): AverageHash {
+  if (kind === 'dhash') return differenceHash(img, { size });
+  if (kind === 'phash') return perceptualHash(img, { size });
+  return averageHash(img, { size, recipe });
+}
+
+function checkKind(v: unknown, name: string): HashKind {
+  if (v === undefined) return 'ahash';
+  if (!(HASH_KINDS as readonly unknown[]).includes(v)) throw rangeError(name, "'ahash', 'dhash' or 'phash'", v);
+  return v as HashKind;
 }
 
 /** Set bits in each hexadecimal digit's value. */
@@ -123,8 +124,12 @@ function hexDistance(a: string, b: string): number {
 // HashIndex
 
 export interface HashIndexOptions {
-  /** Hash grid side used for images added or searched (`averageHash`'s `size`). Default 8. */
+  /** Hash grid side used for images added or searched (the hash's `size`). Default 8 (`phash`: at most 64). */
   size?: number;
+  /** Which hash images get: `'ahash'` (default, `averageHash`), `'dhash'` (`differenceHash`) or `'phash'` (`perceptualHash`). */
+  hash?: HashKind;
+  /** `hash: 'ahash'` only: `averageHash`'s recipe, `'imagehash'` (default) or `'opencv'`. */
+  recipe?: 'imagehash' | 'opencv';
 }
 
 export interface HashSearchOptions {
@@ -137,23 +142,42 @@ export interface HashIndexJSON {
   type: 'pixelarray.HashIndex';
   version: 1;
   size: number;
+  /**
+   * The hash kind and, for `'ahash'`, its recipe. Both absent in files written before dHash and
+   * pHash, whose average hashes were made by the OpenCV recipe: such files load as
+   * `{ hash: 'ahash', recipe: 'opencv' }`.
+   */
+  hash?: HashKind;
+  recipe?: 'imagehash' | 'opencv';
   /** `[id, hex]` pairs in insertion order. */
   entries: [string, string][];
 }
 
 /**
- * Average hashes of many images, searched by Hamming distance: the near-duplicates of a query are
+ * Perceptual hashes (average by default, or difference or DCT hashes: `{ hash }`) of many images,
+ * searched by Hamming distance: the near-duplicates of a query are
  * the entries at a small distance (a few bits of 64). Ids are strings (e.g. file paths); adding an
  * id again replaces its hash.
  */
 export class HashIndex {
-  /** The hash grid side (`averageHash`'s `size`) of every entry. */
+  /** The hash grid side of every entry. */
   readonly size: number;
+  /** The hash images are given: `'ahash'`, `'dhash'` or `'phash'`. */
+  readonly hash: HashKind;
+  /** The `averageHash` recipe of an `'ahash'` index (`'imagehash'` for the other kinds). */
+  readonly recipe: 'imagehash' | 'opencv';
   readonly #entries = new Map<string, string>();
 
   constructor(options?: HashIndexOptions) {
     const o = checkOptions(options);
-    this.size = o.size === undefined ? 8 : checkInt(o.size, 'options.size', 2, MAX_HASH_SIZE);
+    checkKeys(o, ['size', 'hash', 'recipe']);
+    this.hash = checkKind(o.hash, 'options.hash');
+    const recipe = o.recipe ?? 'imagehash';
+    if (recipe !== 'imagehash' && (recipe !== 'opencv' || this.hash !== 'ahash')) {
+      throw rangeError('options.recipe', this.hash === 'ahash' ? "'imagehash' or 'opencv'" : `'imagehash' (the only recipe of ${this.hash})`, recipe);
+    }
+    this.recipe = recipe;
+    this.size = o.size === undefined ? 8 : checkInt(o.size, 'options.size', 2, this.hash === 'phash' ? 64 : MAX_HASH_SIZE);
   }
 
   /** Number of entries. */
@@ -170,15 +194,15 @@ export class HashIndex {
   /** Removes `id`; true when it was there. */
   delete(id: string): boolean { return this.#entries.delete(id); }
 
-  /** Hashes `img` with this index's size and stores it under `id`. */
+  /** Hashes `img` with this index's hash and size and stores it under `id`. */
   add(id: string, img: PixelArray): this {
     checkId(id);
     assertPixelArray(img, 'img');
-    this.#entries.set(id, averageHash(img, { size: this.size }).hex);
+    this.#entries.set(id, hashImage(img, this.hash, this.size, this.recipe).hex);
     return this;
   }
 
-  /** Stores a precomputed hash (an `AverageHash` of this size, or its hex string) under `id`. */
+  /** Stores a precomputed hash (of this index's kind and size, or its hex string) under `id`. */
   addHash(id: string, hash: AverageHash | string): this {
     checkId(id);
     this.#entries.set(id, this.#hexOf(hash, 'hash'));
@@ -193,7 +217,7 @@ export class HashIndex {
   search(query: PixelArray | AverageHash | string, options?: HashSearchOptions): SearchResult[] {
     const o = checkOptions(options);
     const top = o.top === undefined ? Infinity : checkInt(o.top, 'options.top', 0);
-    const q = query instanceof PixelArray ? averageHash(query, { size: this.size }).hex : this.#hexOf(query, 'query');
+    const q = query instanceof PixelArray ? hashImage(query, this.hash, this.size, this.recipe).hex : this.#hexOf(query, 'query');
     const out: SearchResult[] = [];
     for (const [id, hex] of this.#entries) out.push({ id, distance: hexDistance(q, hex) });
     out.sort((a, b) => a.distance - b.distance || compareIds(a.id, b.id));
@@ -201,13 +225,15 @@ export class HashIndex {
   }
 
   toJSON(): HashIndexJSON {
-    return { type: 'pixelarray.HashIndex', version: 1, size: this.size, entries: [...this.#entries] };
+    return { type: 'pixelarray.HashIndex', version: 1, size: this.size, hash: this.hash, recipe: this.recipe, entries: [...this.#entries] };
   }
 
   /** Rebuilds an index from `toJSON()`'s output (or that JSON parsed from a file). */
   static fromJSON(json: unknown): HashIndex {
     const j = checkJsonHeader(json, 'pixelarray.HashIndex') as Partial<HashIndexJSON>;
-    const index = new HashIndex({ size: j.size });
+    // Files from before dHash / pHash hold OpenCV-recipe average hashes.
+    const legacy = j.hash === undefined && j.recipe === undefined;
+    const index = new HashIndex({ size: j.size, hash: checkKind(j.hash, 'json.hash'), recipe: legacy ? 'opencv' : j.recipe });
     for (const [i, e] of checkEntries(j.entries).entries()) {
       if (typeof e[1] !== 'string') throw typeError(`json.entries[${i}][1]`, 'a hex string', e[1]);
       index.addHash(e[0] as string, e[1]);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// The `pixelarray` command: `search` (similar images in a folder, by colour histogram or average
-// hash) and `hash` (average hashes of files). Exit codes: 0 ok, 1 failure, 2 usage error.
+// The `pixelarray` command: `search` (similar images in a folder, by colour histogram or perceptual
+// hash) and `hash` (imagehash-compatible hashes of files). Exit codes: 0 ok, 1 failure, 2 usage error.
 // Errors are one line on stderr, never a stack trace. See docs/search.md.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { averageHash } from '../apps/ahash.ts';
+import { hashImage, type HashKind } from '../apps/ahash.ts';
 import type { SearchResult } from '../apps/common.ts';
 import { HistogramIndex } from '../apps/histogram-index.ts';
 import type { HistCompareMethod } from '../imgproc/histogram.ts';
@@ -18,7 +18,7 @@ const HELP = `usage: ${NAME} <command> [options]
 
 commands:
   search <folder> <query-image>   the images of <folder> most similar to <query-image>
-  hash <image>...                 the average hash of each image
+  hash <image>...                 the perceptual hash of each image (imagehash's)
 
 Run '${NAME} <command> --help' for a command's options.
   -h, --help      this help
@@ -31,13 +31,14 @@ Ranks every image under <folder> (PNG or JPEG, subfolders included, dot files sk
 similarity to <query-image>, nearest first. Files that cannot be read are reported and skipped.
 
   --top <n>          how many results to print (default 5)
-  --by <hist|ahash>  hist (default): colour histograms, OpenCV's recipe: calcHist with --bins bins
+  --by <kind>        hist (default): colour histograms, OpenCV's recipe: calcHist with --bins bins
                      on each of the 3 channels, concatenated, L2-normalised, compared with --method;
-                     ahash: average hashes (--size), ranked by Hamming distance (near-duplicates)
+                     ahash, dhash, phash: imagehash's average, difference or DCT hashes (--size),
+                     ranked by Hamming distance (near-duplicates)
   --bins <n>         histogram bins per channel, 1..256 (default 4)
   --method <m>       chisqr (default), chisqr_alt, bhattacharyya, kl_div (smaller is nearer),
                      correl, intersect (larger is nearer)
-  --size <n>         average-hash grid side, 2..256 (default 8: 64-bit hashes)
+  --size <n>         hash grid side, 2..256, phash 2..64 (default 8: 64-bit hashes)
   --index <file>     keep the folder's index in <file>: later runs read only new or changed images
   --workers <n>      worker threads (default: one per core)
   --json             print a JSON array of { "file", "distance" } instead of a table
@@ -46,11 +47,14 @@ similarity to <query-image>, nearest first. Files that cannot be read are report
 
 const HASH_HELP = `usage: ${NAME} hash <image>... [options]
 
-Prints the average hash of each image (grayscale, INTER_AREA resize to size × size, bit set where
-the cell is brighter than the mean) as hex digits, then the file name. Files that cannot be read
-are reported on stderr; the exit code is then 1.
+Prints a hash of each image as hex digits, then the file name: str(imagehash.average_hash(im)),
+dhash or phash of Python's imagehash (Pillow's grayscale and LANCZOS resize). Files that cannot be
+read are reported on stderr; the exit code is then 1.
 
-  --size <n>   hash grid side, 2..256 (default 8: 64 bits, 16 hex digits)
+  --by <kind>  ahash (default): average hash, bit set where a cell of the size × size thumbnail is
+               brighter than the mean; dhash: brighter than its left neighbour; phash: DCT
+               coefficients of a 4·size square thumbnail above their median
+  --size <n>   hash grid side, 2..256, phash 2..64 (default 8: 64 bits, 16 hex digits)
   --json       print a JSON array of { "file", "hash" }
   -h, --help   this help
 `;
@@ -87,6 +91,10 @@ function version(): string {
   return pkg.version;
 }
 
+function isHashKind(v: string): v is HashKind {
+  return v === 'ahash' || v === 'dhash' || v === 'phash';
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function search(args: string[]): Promise<number> {
@@ -105,21 +113,21 @@ async function search(args: string[]): Promise<number> {
   const [folder, queryPath] = positionals;
   const top = positiveInt(values.top as string | undefined, '--top', 5, 1, 1e9);
   const by = (values.by as string | undefined) ?? 'hist';
-  if (by !== 'hist' && by !== 'ahash') throw new UsageError(`--by: expected hist or ahash, got '${by}'`);
+  if (by !== 'hist' && !isHashKind(by)) throw new UsageError(`--by: expected hist, ahash, dhash or phash, got '${by}'`);
   const bins = positiveInt(values.bins as string | undefined, '--bins', 4, 1, 256);
   const method = (values.method as string | undefined) ?? 'chisqr';
   if (!(METHODS as readonly string[]).includes(method)) {
     throw new UsageError(`--method: expected one of ${METHODS.join(', ')}, got '${method}'`);
   }
-  const size = positiveInt(values.size as string | undefined, '--size', 8, 2, 256);
+  const size = positiveInt(values.size as string | undefined, '--size', 8, 2, by === 'phash' ? 64 : 256);
   const workers = values.workers === undefined ? undefined : positiveInt(values.workers as string, '--workers', 1, 1, 1024);
   const cache = values.index as string | undefined;
-  if (by === 'ahash' && (values.bins !== undefined || values.method !== undefined)) {
+  if (by !== 'hist' && (values.bins !== undefined || values.method !== undefined)) {
     throw new UsageError('--bins and --method apply to --by hist only');
   }
-  if (by === 'hist' && values.size !== undefined) throw new UsageError('--size applies to --by ahash only');
+  if (by === 'hist' && values.size !== undefined) throw new UsageError('--size applies to --by ahash, dhash and phash only');
 
-  let isFolder = false;
+  let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
   } catch (e) {
@@ -159,8 +167,8 @@ async function search(args: string[]): Promise<number> {
   if (values.json) {
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   } else if (rows.length > 0) {
-    const label = by === 'ahash' ? 'hamming' : method;
-    const cells = rows.map((r, i) => [String(i + 1), by === 'ahash' ? String(r.distance) : formatDistance(r.distance), r.file]);
+    const label = by !== 'hist' ? 'hamming' : method;
+    const cells = rows.map((r, i) => [String(i + 1), by !== 'hist' ? String(r.distance) : formatDistance(r.distance), r.file]);
     const w0 = Math.max(4, ...cells.map((c) => c[0].length));
     const w1 = Math.max(label.length, ...cells.map((c) => c[1].length));
     const line = (c: string[]) => `${c[0].padStart(w0)}  ${c[1].padEnd(w1)}  ${c[2]}`;
@@ -182,19 +190,21 @@ function formatDistance(d: number): string {
 
 function hash(args: string[]): number {
   const { values, positionals } = parse(args, {
-    size: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    by: { type: 'string' }, size: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(HASH_HELP);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError(`hash: expected at least one image (try '${NAME} hash --help')`);
-  const size = positiveInt(values.size as string | undefined, '--size', 8, 2, 256);
+  const by = (values.by as string | undefined) ?? 'ahash';
+  if (!isHashKind(by)) throw new UsageError(`--by: expected ahash, dhash or phash, got '${by}'`);
+  const size = positiveInt(values.size as string | undefined, '--size', 8, 2, by === 'phash' ? 64 : 256);
   const rows: { file: string; hash: string }[] = [];
   let failed = 0;
   for (const file of positionals) {
     try {
-      const h = averageHash(readImage(file), { size }).hex;
+      const h = hashImage(readImage(file), by, size).hex;
       rows.push({ file, hash: h });
       if (!values.json) process.stdout.write(`${h}  ${file}\n`);
     } catch (e) {

@@ -43,14 +43,30 @@ export function checkBytes(bytes: unknown): Uint8Array {
 }
 
 /**
- * Default cap on width × height for every decoder: 2^28 = 268,435,456 pixels (16384 × 16384).
- * It is checked against the header before the decoder allocates anything large.
+ * Default cap on width × height for every decoder: 178,956,970 pixels, the size above which Pillow
+ * refuses a file by default (`DecompressionBombError` beyond 2 × `Image.MAX_IMAGE_PIXELS`). It is
+ * checked against the header before the decoder allocates anything large.
  */
-export const DEFAULT_MAX_PIXELS = 2 ** 28;
+export const DEFAULT_MAX_PIXELS = 2 * 89_478_485;
+
+/**
+ * Largest buffer a decoder allocates, whatever `maxPixels` allows (2^31 − 1 bytes): past it the
+ * file is refused with a DecodeError rather than failing inside the JavaScript engine.
+ */
+export const MAX_DECODE_BYTES = 2 ** 31 - 1;
+
+/** Throws the DecodeError for a decode that would need more than MAX_DECODE_BYTES in one buffer. */
+export function enforceDecodeBytes(format: ImageFormat, width: number, height: number, bytes: number): void {
+  if (bytes > MAX_DECODE_BYTES) {
+    throw new DecodeError(format,
+      `image is ${width}×${height}; decoding it needs ${bytes} bytes in one buffer, more than the ` +
+      `${MAX_DECODE_BYTES} bytes this decoder allocates`);
+  }
+}
 
 /** Options every decoder accepts. */
 export interface DecodeOptions {
-  /** Refuse images with more than this many pixels (width × height); default 2^28. `Infinity` disables the cap. */
+  /** Refuse images with more than this many pixels (width × height); default 178,956,970 (Pillow's limit). `Infinity` disables the cap. */
   maxPixels?: number;
 }
 

@@ -3,10 +3,14 @@ import type { PixelArray } from '../core/pixelarray.ts';
 import { checkOptions } from '../core/check.ts';
 import { checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError } from './errors.ts';
 import { decodeJpeg, ORIENTATION_CHOICES, type JpegDecodeOptions } from './jpeg.ts';
-import { decodePng } from './png.ts';
+import { checkWarningHandler, type PngDecodeOptions } from './png.ts';
+import type { PixelArray as Decoded } from '../core/pixelarray.ts';
 
 /** Options of `decodeImage`: those of every decoder; each format uses the ones that apply to it. */
-export type ImageDecodeOptions = JpegDecodeOptions;
+export type ImageDecodeOptions = JpegDecodeOptions & PngDecodeOptions;
+
+/** A PNG decoder bound to a zlib (Node's or fflate's). */
+export type PngDecoder = (bytes: Uint8Array, options?: PngDecodeOptions) => Decoded;
 
 /** Formats we can name in an error message, to tell the user what they actually passed. */
 const OTHER_FORMATS: Array<[string, (b: Uint8Array) => boolean]> = [
@@ -27,15 +31,16 @@ function ascii(b: Uint8Array, at: number, text: string): boolean {
  * Decodes a PNG or JPEG, recognised by its first bytes (`\x89PNG`, `FF D8 FF`), with `decodePng`
  * or `decodeJpeg`. Anything else throws DecodeError with `format: 'unknown'`.
  */
-export function decodeImage(bytes: Uint8Array, options?: ImageDecodeOptions): PixelArray {
+export function decodeImageWith(decodePng: PngDecoder, bytes: Uint8Array, options?: ImageDecodeOptions): PixelArray {
   const input = checkBytes(bytes);
   const opts = checkOptions(options);
   // Check every option up front, so a typo fails the same way whatever the file turns out to be.
   const maxPixels = checkMaxPixels(opts);
   checkChoice(opts.orientation, 'options.orientation', ORIENTATION_CHOICES);
   checkBoolean(opts.allowTruncated, 'options.allowTruncated', false);
+  const onWarning = checkWarningHandler(opts.onWarning);
 
-  if (ascii(input, 0, '\x89PNG')) return decodePng(input, { maxPixels });
+  if (ascii(input, 0, '\x89PNG')) return decodePng(input, onWarning ? { maxPixels, onWarning } : { maxPixels });
   if (input.length >= 3 && input[0] === 0xff && input[1] === 0xd8 && input[2] === 0xff) return decodeJpeg(input, opts);
   if (input.length === 0) throw new DecodeError('unknown', 'empty input');
   const other = OTHER_FORMATS.find(([, test]) => test(input));

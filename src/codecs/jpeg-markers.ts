@@ -95,7 +95,12 @@ export function readJpegInfo(bytes: Uint8Array): JpegInfo {
   for (;;) {
     const markerAt = pos;
     if (pos >= n) return finish(pos, 'the file ends before the EOI marker');
-    if (bytes[pos] !== 0xff) fail(`expected a marker at offset ${pos}, found byte 0x${bytes[pos].toString(16)}`);
+    if (bytes[pos] !== 0xff) {
+      // libjpeg's next_marker skips extraneous bytes before a marker (the decoder warns about them).
+      const ff = bytes.indexOf(0xff, pos);
+      if (ff < 0) return finish(markerAt, 'the file ends before the EOI marker');
+      pos = ff;
+    }
     while (pos < n && bytes[pos] === 0xff) pos++; // fill bytes may precede a marker
     if (pos >= n) return finish(markerAt, 'the file ends inside a marker');
     const marker = bytes[pos++];
@@ -103,7 +108,7 @@ export function readJpegInfo(bytes: Uint8Array): JpegInfo {
     if (marker === 0xd9) return finish(pos, null);
     if (marker === 0xd8) fail(`second SOI marker at offset ${markerAt}`);
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue; // standalone markers
-    if (marker === 0x00) fail(`stray 0xFF00 at offset ${markerAt}`);
+    if (marker === 0x00) continue; // a stray FF 00 is skipped too (next_marker)
 
     if (pos + 2 > n) return finish(markerAt, `the file ends inside the ${hex(marker)} segment`);
     const length = (bytes[pos] << 8) | bytes[pos + 1];
@@ -169,8 +174,7 @@ function parseFrame(marker: number, seg: Uint8Array): JpegFrame {
   if (precision !== 8) fail(`${precision}-bit samples are not supported (only 8-bit)`);
   if (width === 0) fail('frame width is 0');
   if (height === 0) fail('frame height is 0 (height given by a DNL marker is not supported)');
-  if (count === 4) fail('4-component (CMYK / YCCK) JPEG is not supported');
-  if (count !== 1 && count !== 3) fail(`${count}-component JPEG is not supported (only grayscale and colour)`);
+  if (count !== 1 && count !== 3 && count !== 4) fail(`${count}-component JPEG is not supported (only 1, 3 or 4 components)`);
   const components: JpegComponent[] = [];
   for (let i = 0; i < count; i++) {
     const id = seg[6 + 3 * i], h = seg[7 + 3 * i] >> 4, v = seg[7 + 3 * i] & 15, table = seg[8 + 3 * i];
@@ -219,8 +223,10 @@ function checkScanHeader(
     // Only scans that Huffman-decode DC / AC coefficients need those tables (DC refinement reads raw bits).
     const needsDc = ss === 0 && (!frame.progressive || approx >> 4 === 0);
     const needsAc = !frame.progressive || se > 0;
-    if (needsDc && !tables.dc.has(dc)) fail(`scan uses DC Huffman table ${dc}, which is not defined`);
-    if (needsAc && !tables.ac.has(ac)) fail(`scan uses AC Huffman table ${ac}, which is not defined`);
+    // Sequential scans fall back to the standard tables 0 and 1 (libjpeg-turbo's std_huff_tables).
+    const std = (t: number): boolean => !frame.progressive && t < 2;
+    if (needsDc && !tables.dc.has(dc) && !std(dc)) fail(`scan uses DC Huffman table ${dc}, which is not defined`);
+    if (needsAc && !tables.ac.has(ac) && !std(ac)) fail(`scan uses AC Huffman table ${ac}, which is not defined`);
   }
 }
 

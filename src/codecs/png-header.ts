@@ -1,8 +1,7 @@
-// Walks a PNG's chunks and validates everything pngjs trusts blindly, before pngjs runs:
-// pngjs accepts a zero width, computes row sizes in 32-bit arithmetic (a 2^31-1 wide header then
-// aborts the whole Node process inside zlib), skips CRCs of ancillary chunks, ignores a missing
-// IDAT and reads whatever tRNS holds. Everything here is a bounds-checked read of the input.
-import { crc32 } from 'node:zlib';
+// Walks a PNG's chunks and validates them before any pixel is decoded: the signature, every
+// chunk's length and CRC, IHDR's fields, the PLTE/tRNS/IDAT/IEND rules. Everything here is a
+// bounds-checked read of the input; sizes are computed in doubles, never in 32-bit arithmetic.
+import { crc32 } from './crc32.ts';
 import { DecodeError } from './errors.ts';
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
@@ -24,6 +23,10 @@ export interface PngInfo {
   interlaced: boolean;
   /** Palette entries (colour type 3), else 0. */
   paletteSize: number;
+  /** The PLTE chunk's RGB triples (colour type 3), else null. */
+  palette: Uint8Array | null;
+  /** Colour type 3 with tRNS: the alpha of the first palette entries (the others are opaque). */
+  paletteAlpha: Uint8Array | null;
   /** tRNS present and meaningful for the colour type (0, 2 or 3). */
   hasTransparency: boolean;
   /** Colour type 0/2 with tRNS: the transparent sample value(s) at the file's bit depth. */
@@ -32,6 +35,8 @@ export interface PngInfo {
   imageData: Uint8Array[];
   /** Offset just past the IEND chunk: anything after it is ignored. */
   end: number;
+  /** IDAT chunks found after another chunk had ended the image data (ignored, as libpng and Pillow do). */
+  strayIdats: number;
 }
 
 const MAX_DIMENSION = 2 ** 31 - 1;
@@ -93,13 +98,16 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
     if (sawIdat && type !== 'IDAT') idatEnded = true;
     switch (type) {
       case 'IHDR':
-        fail('more than one IHDR chunk');
+        throw new DecodeError('png', 'more than one IHDR chunk');
       case 'PLTE':
         if (sawPalette) fail('more than one PLTE chunk');
         if (sawIdat) fail('PLTE chunk after the image data');
         if (length === 0 || length % 3 !== 0 || length > 768) fail(`PLTE chunk of ${length} bytes (must be 3 × 1..256)`);
         sawPalette = true;
-        if (info.colorType === 3) info.paletteSize = length / 3;
+        if (info.colorType === 3) {
+          info.paletteSize = length / 3;
+          info.palette = data;
+        }
         break;
       case 'tRNS':
         if (sawTransparency) fail('more than one tRNS chunk');
@@ -108,7 +116,12 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
         readTransparency(info, data, sawPalette);
         break;
       case 'IDAT':
-        if (idatEnded) fail('IDAT chunks are not consecutive');
+        if (idatEnded) {
+          // libpng reads the first run of IDATs as the image ("Too many IDATs found" is a benign
+          // error) and Pillow stops at the first other chunk: a later IDAT is never image data.
+          info.strayIdats++;
+          break;
+        }
         if (info.colorType === 3 && !sawPalette) fail('palette image without a PLTE chunk before the image data');
         sawIdat = true;
         info.imageData.push(data);
@@ -144,10 +157,13 @@ function parseIhdr(data: Uint8Array): PngInfo {
     colorType: colorType as PngInfo['colorType'],
     interlaced: data[12] === 1,
     paletteSize: 0,
+    palette: null,
+    paletteAlpha: null,
     hasTransparency: false,
     transparentKey: null,
     imageData: [],
     end: 0,
+    strayIdats: 0,
   };
 }
 
@@ -164,6 +180,7 @@ function readTransparency(info: PngInfo, data: Uint8Array, sawPalette: boolean):
     case 3:
       if (!sawPalette) fail('tRNS chunk before PLTE');
       if (data.length > info.paletteSize) fail(`tRNS chunk has ${data.length} entries, more than the ${info.paletteSize} palette colours`);
+      info.paletteAlpha = data;
       break;
     default:
       // Colour types 4 and 6 carry a full alpha channel; the spec forbids tRNS there. Like Pillow, ignore it.

@@ -108,6 +108,8 @@ export function assertPixelArray(a: unknown, name: string): asserts a is PixelAr
 export function isContiguous(a: PixelArray): boolean {
   assertPixelArray(a, 'a');
   const [h, w, c] = a.shape;
+  // An empty array is C-contiguous whatever its strides, as in NumPy (`a.flags.c_contiguous`).
+  if (h === 0 || w === 0 || c === 0) return true;
   const [s0, s1, s2] = a.stride;
   return (s2 === 1 || c <= 1) && (s1 === c || w <= 1) && (s0 === w * c || h <= 1);
 }

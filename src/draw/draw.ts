@@ -4,7 +4,7 @@ import { checkOptions } from '../core/check.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
-import { Canvas, fillConvexPoly, polyLine, thickLine } from './raster.ts';
+import { Canvas, fillConvexPoly, fillConvexPolyEx, LINE_AA, polyLine, polyLineEx, thickLine, thickLineEx } from './raster.ts';
 
 /** A point `[x, y]`: integer column and row (may lie outside the image). */
 export type Point = readonly [number, number];
@@ -15,20 +15,20 @@ export type Point = readonly [number, number];
  */
 export type Color = number | readonly number[];
 
-/** `cv2.LINE_4` (4-connected) or `cv2.LINE_8` (8-connected). */
-export type LineType = 4 | 8;
+/** `cv2.LINE_4` (4-connected), `cv2.LINE_8` (8-connected) or `'aa'` (`cv2.LINE_AA`, antialiased). */
+export type LineType = 4 | 8 | 'aa';
 
 export interface LineOptions {
   /** Line width in pixels, 1..32767 (default 1). */
   thickness?: number;
-  /** 8 (default) or 4: the connectivity of one-pixel lines. */
+  /** 8 (default) or 4: the connectivity of one-pixel lines; 'aa': antialiased (`cv2.LINE_AA`). */
   lineType?: LineType;
 }
 
 export interface RectangleOptions {
   /** Border width in pixels, 1..32767, or -1 (`cv2.FILLED`) to fill the rectangle (default 1). */
   thickness?: number;
-  /** 8 (default) or 4: the connectivity of one-pixel borders. */
+  /** 8 (default) or 4: the connectivity of one-pixel borders; 'aa': antialiased (`cv2.LINE_AA`). */
   lineType?: LineType;
 }
 
@@ -43,7 +43,7 @@ export const MAX_THICKNESS = 32767;
 export const MAX_COORD = 2 ** 28;
 
 /** `[x, y]`: integers (cv2's binding refuses fractions too) within ±MAX_COORD. */
-function checkPoint(p: unknown, name: string): [number, number] {
+export function checkPoint(p: unknown, name: string): [number, number] {
   if (!Array.isArray(p) || p.length !== 2) throw typeError(name, 'a point [x, y]', p);
   const out: number[] = [];
   for (let i = 0; i < 2; i++) {
@@ -61,7 +61,7 @@ function checkPoint(p: unknown, name: string): [number, number] {
 const toByte = (v: number): number => Math.min(255, Math.max(0, roundHalfEven(v)));
 
 /** The colour as one byte per channel (see `Color`). */
-function checkColor(color: unknown, channels: number): Uint8Array {
+export function checkColor(color: unknown, channels: number): Uint8Array {
   const out = new Uint8Array(channels);
   if (typeof color === 'number') {
     if (!Number.isFinite(color)) throw rangeError('color', 'a finite number', color);
@@ -80,14 +80,24 @@ function checkColor(color: unknown, channels: number): Uint8Array {
   return out;
 }
 
-function checkLineType(v: unknown): LineType {
+/**
+ * The line type as OpenCV's number: 4, 8 or 16 (`LINE_AA`, spelled `'aa'`). Antialiasing needs 1,
+ * 3 or 4 channels (`channels`), as OpenCV's LineAA does.
+ */
+export function checkLineType(v: unknown, channels = 1, name = 'options.lineType'): 4 | 8 | 16 {
   if (v === undefined) return 8;
   if (v === 4 || v === 8) return v;
-  if (v === 16) throw rangeError('options.lineType', '4 or 8 (LINE_AA, 16, is not supported)', v);
-  throw rangeError('options.lineType', '4 (LINE_4) or 8 (LINE_8)', v);
+  if (v === 'aa') {
+    if (channels !== 1 && channels !== 3 && channels !== 4) {
+      throw new RangeError(`${name}: 'aa' needs an image of 1, 3 or 4 channels, got ${channels}`);
+    }
+    return LINE_AA;
+  }
+  if (v === 16) throw rangeError(name, "4, 8 or 'aa' (write LINE_AA, 16, as 'aa')", v);
+  throw rangeError(name, "4 (LINE_4), 8 (LINE_8) or 'aa' (LINE_AA)", v);
 }
 
-function checkThickness(v: unknown, filled: boolean): number {
+export function checkThickness(v: unknown, filled: boolean): number {
   if (v === undefined) return 1;
   if (typeof v !== 'number') throw typeError('options.thickness', 'an integer', v);
   if (!Number.isInteger(v) || v > MAX_THICKNESS || (v < 1 && !(filled && v === -1))) {
@@ -108,8 +118,9 @@ export function line(img: PixelArray, pt1: Point, pt2: Point, color: Color, opti
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
   const thickness = checkThickness(opts.thickness, false);
-  const lineType = checkLineType(opts.lineType);
+  const lineType = checkLineType(opts.lineType, img.channels);
   if (img.size === 0) return img;
+  if (lineType === LINE_AA) { thickLineEx(new Canvas(img, col), x0, y0, x1, y1, thickness, lineType, 3, 0); return img; }
   thickLine(new Canvas(img, col), x0, y0, x1, y1, thickness, lineType, 3);
   return img;
 }
@@ -126,11 +137,14 @@ export function rectangle(img: PixelArray, pt1: Point, pt2: Point, color: Color,
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
   const thickness = checkThickness(opts.thickness, true);
-  const lineType = checkLineType(opts.lineType);
+  const lineType = checkLineType(opts.lineType, img.channels);
   if (img.size === 0) return img;
   const corners = [x0, y0, x1, y0, x1, y1, x0, y1];
   const cv = new Canvas(img, col);
-  if (thickness > 0) polyLine(cv, corners, true, thickness, lineType);
+  if (lineType === LINE_AA) {
+    if (thickness > 0) polyLineEx(cv, corners, true, thickness, lineType, 0);
+    else fillConvexPolyEx(cv, corners, lineType, 0);
+  } else if (thickness > 0) polyLine(cv, corners, true, thickness, lineType);
   else fillConvexPoly(cv, corners, lineType, 0);
   return img;
 }

@@ -164,7 +164,7 @@ function integerSum(buf: Uint8Array, offs: Int32Array, ks: Int32Array, nz: numbe
     }
     return;
   }
-  let t = 0;
+  let t: number;
   {
     const o0 = offs[0], o1 = offs[1], o2 = offs[2], o3 = offs[3], k0 = ks[0], k1 = ks[1], k2 = ks[2], k3 = ks[3];
     for (let i = 0; i < n; i++) acc[i] = delta + k0 * buf[o0 + i] + k1 * buf[o1 + i] + k2 * buf[o2 + i] + k3 * buf[o3 + i];
@@ -205,7 +205,7 @@ function fillPaddedRow(src: PixelArray, r: number, cols: Int32Array, ax: number,
  * of a fused multiply-add. Taps are taken up to four per pass.
  */
 function accumulate(buf: Uint8Array, offs: Int32Array, ks: Float64Array, nz: number, delta: number, acc: Float32Array, n: number): void {
-  let t = 0;
+  let t: number;
   const fr = Math.fround;
   if (nz >= 4) {
     const o0 = offs[0], o1 = offs[1], o2 = offs[2], o3 = offs[3], k0 = ks[0], k1 = ks[1], k2 = ks[2], k3 = ks[3];

@@ -12,6 +12,12 @@
 // - area, other downscales: float32 weights per overlapped source pixel, accumulated in float32
 //   row by row, then rounded half to even.
 // - area, upscales (either axis): the bilinear code with the weights `(d + 1) − (s + 1) / scale`.
+// - cubic / lanczos4: the same float32 coordinates, OpenCV's float32 kernels (interpolateCubic,
+//   interpolateLanczos4) turned into 11-bit weights by `saturate_cast<short>(w · 2048)` (no sum
+//   fix), taps clamped to the edge pixels on both axes; the horizontal pass sums in int32, the
+//   vertical pass gives `(Σ h·b + (1 << 21)) >> 22`, saturated — except for the first
+//   8·⌊width·c / 8⌋ elements of each row with cubic, where OpenCV's SIMD code (VResizeCubicVec_32s8u)
+//   computes in float32 `round(h0·b0' + (h1·b1' + (h2·b2' + h3·b3')))` with `b' = b / 2^22`.
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError } from '../core/errors.ts';
@@ -19,13 +25,19 @@ import { roundHalfEven } from '../core/numeric.ts';
 import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 
-/** How `resize` samples: `cv2.INTER_LINEAR`, `cv2.INTER_NEAREST` or `cv2.INTER_AREA`. */
-export type ResizeInterpolation = 'bilinear' | 'nearest' | 'area';
+/**
+ * How `resize` samples: `cv2.INTER_LINEAR`, `cv2.INTER_NEAREST`, `cv2.INTER_AREA`,
+ * `cv2.INTER_CUBIC` or `cv2.INTER_LANCZOS4`.
+ */
+export type ResizeInterpolation = 'bilinear' | 'nearest' | 'area' | 'cubic' | 'lanczos4';
 
-export const RESIZE_INTERPOLATIONS: readonly ResizeInterpolation[] = ['bilinear', 'nearest', 'area'];
+export const RESIZE_INTERPOLATIONS: readonly ResizeInterpolation[] = ['bilinear', 'nearest', 'area', 'cubic', 'lanczos4'];
 
 export interface ResizeOptions {
-  /** `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`INTER_NEAREST`) or `'area'` (`INTER_AREA`). */
+  /**
+   * `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`INTER_NEAREST`), `'area'` (`INTER_AREA`),
+   * `'cubic'` (`INTER_CUBIC`, 4×4 taps) or `'lanczos4'` (`INTER_LANCZOS4`, 8×8 taps).
+   */
   interpolation?: ResizeInterpolation;
   /** Write the result here (shape `[height, width, channels]`) instead of allocating; returned. */
   out?: PixelArray;
@@ -71,7 +83,9 @@ function checkInterpolation(v: unknown): ResizeInterpolation {
  * `cv2.resize(a, (width, height), interpolation=…)` on uint8 images, bit-exact with OpenCV 4.6:
  * `'bilinear'` (default, `INTER_LINEAR`), `'nearest'` (`INTER_NEAREST`: the top-left source pixel
  * `floor(x · scale)`) or `'area'` (`INTER_AREA`: box averages when shrinking, bilinear-like when
- * enlarging). Any channel count. Resizing to the same size returns a copy.
+ * enlarging), `'cubic'` (`INTER_CUBIC`, A = −0.75) or `'lanczos4'` (`INTER_LANCZOS4`); the last two
+ * replicate the edge pixels for taps outside the source, as cv::resize does. Any channel count.
+ * Resizing to the same size returns a copy.
  */
 export function resize(a: PixelArray, width: number, height: number, options?: ResizeOptions): PixelArray {
   assertPixelArray(a, 'a');
@@ -117,6 +131,10 @@ export function resizeRows(a: PixelArray, dw: number, dh: number, interpolation:
   // cv::resize: inv_scale = dsize / ssize, scale = 1 / inv_scale (both float64).
   const invX = dw / sw, invY = dh / sh;
   const scaleX = 1 / invX, scaleY = 1 / invY;
+  if (interpolation === 'cubic' || interpolation === 'lanczos4') {
+    resizeKernel(src, d, scaleX, scaleY, interpolation === 'cubic' ? 4 : 8);
+    return;
+  }
   const iscaleX = roundHalfEven(scaleX), iscaleY = roundHalfEven(scaleY);
   const areaFast = Math.abs(scaleX - iscaleX) < DBL_EPSILON && Math.abs(scaleY - iscaleY) < DBL_EPSILON;
   let mode = interpolation;
@@ -748,4 +766,193 @@ function resizeArea(src: Source, dst: Dest, scaleX: number, scaleY: number): voi
     }
   }
   if (prevDy >= 0) flush(prevDy);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interpolation kernels shared with warp.ts (OpenCV's interpolateCubic, interpolateLanczos4).
+
+// π/2 · 2^300, rounded: enough bits to reduce any |x| < 2^30 exactly to within 2^-260.
+const FIX = 300n;
+const PIO2 = 0x1921fb54442d18469898cc51701b839a252049c1114cf98e804177d4c76273644a29410f31c7n;
+
+/**
+ * Correctly rounded `[sin x, cos x]`. glibc's libm (what OpenCV's std::sin/std::cos call on Linux)
+ * is correctly rounded for all but a handful of arguments, where V8's Math.sin/Math.cos are off by
+ * one ulp for a few percent of them (cos(−63°) among them), which would show in the matrix. The
+ * reduction by π/2 and the Taylor series run in 300-bit fixed point on BigInts; Number(BigInt)
+ * rounds to nearest even.
+ */
+export function sinCos(x: number): [number, number] {
+  const ax = Math.abs(x);
+  if (ax < 2 ** -30) return [x, 1]; // sin x rounds to x, cos x to 1
+  if (!(ax < 2 ** 30)) return [Math.sin(x), Math.cos(x)];
+  // x · 2^82 is an integer for |x| ≥ 2^-30: the exact value of x in fixed point.
+  const X = BigInt(x * 2 ** 82) << (FIX - 82n);
+  let k = (2n * X + (X < 0n ? -PIO2 : PIO2)) / (2n * PIO2); // round(X / (π/2)), halves away from 0
+  const r = X - k * PIO2; // |r| ≤ π/4 (+ rounding)
+  const one = 1n << FIX;
+  const r2 = (r * r) >> FIX;
+  let sin = r, cos = one, term = r;
+  for (let n = 1n; term !== 0n; n++) {
+    term = -((term * r2) >> FIX) / ((2n * n) * (2n * n + 1n));
+    sin += term;
+  }
+  term = one;
+  for (let n = 1n; term !== 0n; n++) {
+    term = -((term * r2) >> FIX) / ((2n * n - 1n) * (2n * n));
+    cos += term;
+  }
+  k = ((k % 4n) + 4n) % 4n;
+  const [fs, fc] = k === 0n ? [sin, cos] : k === 1n ? [cos, -sin] : k === 2n ? [-sin, -cos] : [-cos, sin];
+  const scale = 2 ** -300;
+  return [Number(fs) * scale, Number(fc) * scale];
+}
+
+const S45 = 0.7071067811865476; // Math.SQRT1_2, OpenCV's 0.70710678118654752440084436210485 as a double
+const LANCZOS_CS = [1, 0, -S45, -S45, 0, 1, S45, -S45, -1, 0, S45, S45, 0, -1, -S45, S45];
+const F32_1E30 = /* @__PURE__ */ fround(1e30);
+const F32_1EM6 = /* @__PURE__ */ fround(1e-6);
+
+/**
+ * OpenCV's `interpolateCubic(x, coeffs)` (A = −0.75), every operation in float32 as OpenCV's
+ * float code does: the four weights of the taps at −1, 0, 1, 2 for a fraction `x` in [0, 1).
+ */
+export function cubicCoefficients(x: number, out: Float32Array, o = 0): void {
+  const x1 = fround(x + 1);
+  // ((A(x+1) − 5A)(x+1) + 8A)(x+1) − 4A with 5A = −3.75, 8A = −6, 4A = −3.
+  out[o] = fround(fround(fround(fround(fround(fround(-0.75 * x1) + 3.75) * x1) - 6) * x1) + 3);
+  // ((A+2)x − (A+3))·x·x + 1 with A + 2 = 1.25, A + 3 = 2.25.
+  out[o + 1] = fround(fround(fround(fround(fround(1.25 * x) - 2.25) * x) * x) + 1);
+  const y = fround(1 - x);
+  out[o + 2] = fround(fround(fround(fround(fround(1.25 * y) - 2.25) * y) * y) + 1);
+  out[o + 3] = fround(fround(fround(1 - out[o]) - out[o + 1]) - out[o + 2]);
+}
+
+/**
+ * OpenCV's `interpolateLanczos4(x, coeffs)`: the eight weights of the taps at −3 … 4, from the
+ * sine and cosine of `−(x + 3)·π/4` (float64, correctly rounded as glibc's are), each weight
+ * rounded to float32, normalized by the float32 reciprocal of their float32 sum; a tap at
+ * distance < 1e-6 gets 1e30 before normalizing (so `x = 0` gives the one-hot (0, 0, 0, 1, 0, …)).
+ */
+export function lanczos4Coefficients(x: number, out: Float32Array, o = 0): void {
+  const x3 = fround(x + 3);
+  const [s0, c0] = sinCos(-x3 * Math.PI * 0.25);
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const t = fround(x3 - i);
+    let v: number;
+    if (Math.abs(t) >= F32_1EM6) {
+      const y = -t * Math.PI * 0.25;
+      v = fround((LANCZOS_CS[2 * i] * s0 + LANCZOS_CS[2 * i + 1] * c0) / (y * y));
+    } else {
+      v = F32_1E30;
+    }
+    out[o + i] = v;
+    sum = fround(sum + v);
+  }
+  sum = fround(1 / sum);
+  for (let i = 0; i < 8; i++) out[o + i] = fround(out[o + i] * sum);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// INTER_CUBIC and INTER_LANCZOS4 (resizeGeneric_ with HResizeCubic/VResizeCubic,
+// HResizeLanczos4/VResizeLanczos4 on 8u).
+
+/** Elements per row OpenCV's VResizeCubicVec_32s8u does in float32 (by 8, found against cv2 4.6). */
+const CUBIC_VEC_LANES = 8;
+
+const saturateShort = (v: number): number => (v < -32768 ? -32768 : v > 32767 ? 32767 : v);
+
+/** Per destination index: the ksize clamped source indices and 11-bit weights along one axis. */
+function kernelCoefficients(ssize: number, dsize: number, scale: number, ksize: 4 | 8, idx: Int32Array, wts: Int32Array): void {
+  const cbuf = new Float32Array(ksize);
+  const half = ksize / 2 - 1;
+  for (let d = 0; d < dsize; d++) {
+    let f = fround((d + 0.5) * scale - 0.5);
+    const s = Math.floor(f);
+    f = fround(f - s);
+    if (ksize === 4) cubicCoefficients(f, cbuf);
+    else lanczos4Coefficients(f, cbuf);
+    for (let k = 0; k < ksize; k++) {
+      const p = s - half + k;
+      idx[d * ksize + k] = p < 0 ? 0 : p >= ssize ? ssize - 1 : p;
+      wts[d * ksize + k] = saturateShort(roundHalfEven(fround(cbuf[k] * COEF_SCALE)));
+    }
+  }
+}
+
+function resizeKernel(src: Source, dst: Dest, scaleX: number, scaleY: number, ksize: 4 | 8): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const { data: D, h: dh, w: dw } = dst;
+  const imul = Math.imul;
+  const xi = new Int32Array(dw * ksize), xw = new Int32Array(dw * ksize);
+  kernelCoefficients(sw, dw, scaleX, ksize, xi, xw);
+  for (let i = 0; i < xi.length; i++) xi[i] *= c;
+  const yi = new Int32Array(dh * ksize), yw = new Int32Array(dh * ksize);
+  kernelCoefficients(sh, dh, scaleY, ksize, yi, yw);
+  const n = dw * c;
+  // Horizontally resized source rows, each slot tagged with the source row it holds.
+  const rows: Int32Array[] = [];
+  for (let k = 0; k < ksize; k++) rows.push(new Int32Array(n));
+  const tags = new Int32Array(ksize).fill(-1);
+  const hpass = (r: number, T: Int32Array): void => {
+    const row = base + r * step;
+    if (c === 1) {
+      for (let dx = 0, j = 0; dx < dw; dx++, j += ksize) {
+        let sum = 0;
+        for (let k = 0; k < ksize; k++) sum += S[row + xi[j + k]] * xw[j + k];
+        T[dx] = sum;
+      }
+      return;
+    }
+    for (let dx = 0, j = 0, o = 0; dx < dw; dx++, j += ksize) {
+      for (let ch = 0; ch < c; ch++, o++) {
+        let sum = 0;
+        for (let k = 0; k < ksize; k++) sum += S[row + xi[j + k] + ch] * xw[j + k];
+        T[o] = sum;
+      }
+    }
+  };
+  const use: Int32Array[] = new Array<Int32Array>(ksize);
+  const vecEnd = ksize === 4 ? n - (n % CUBIC_VEC_LANES) : 0;
+  const fscale = 2 ** -22;
+  for (let y = dst.y0; y < dst.y1; y++) {
+    const j = y * ksize;
+    const lo = yi[j], hi = yi[j + ksize - 1];
+    for (let k = 0; k < ksize; k++) {
+      const r = yi[j + k];
+      let slot = tags.indexOf(r);
+      if (slot < 0) {
+        slot = 0;
+        while (tags[slot] >= lo && tags[slot] <= hi) slot++; // a slot no tap of this row needs
+        hpass(r, rows[slot]);
+        tags[slot] = r;
+      }
+      use[k] = rows[slot];
+    }
+    const o = dst.base + y * n;
+    if (ksize === 4) {
+      const T0 = use[0], T1 = use[1], T2 = use[2], T3 = use[3];
+      const b0 = yw[j], b1 = yw[j + 1], b2 = yw[j + 2], b3 = yw[j + 3];
+      const f0 = b0 * fscale, f1 = b1 * fscale, f2 = b2 * fscale, f3 = b3 * fscale;
+      let x = 0;
+      for (; x < vecEnd; x++) {
+        const v = fround(fround(T0[x] * f0) + fround(fround(T1[x] * f1) + fround(fround(T2[x] * f2) + fround(T3[x] * f3))));
+        const r = roundHalfEven(v);
+        D[o + x] = r < 0 ? 0 : r > 255 ? 255 : r;
+      }
+      for (; x < n; x++) {
+        const v = (((imul(T0[x], b0) + imul(T1[x], b1)) | 0) + ((imul(T2[x], b2) + imul(T3[x], b3)) | 0) + (1 << 21)) >> 22;
+        D[o + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+    } else {
+      for (let x = 0; x < n; x++) {
+        let sum = 1 << 21;
+        for (let k = 0; k < 8; k++) sum = (sum + imul(use[k][x], yw[j + k])) | 0;
+        const v = sum >> 22;
+        D[o + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+    }
+  }
 }

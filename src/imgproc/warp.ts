@@ -17,18 +17,24 @@ import { rangeError, typeError } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { borderIndex, checkBorder, type BorderMode } from './border.ts';
-import { gatherPixels, makeGather, type Dest, type Source } from './resize.ts';
+import { cubicCoefficients, gatherPixels, lanczos4Coefficients, makeGather, sinCos, type Dest, type Source } from './resize.ts';
 
-/** How `warpAffine` samples: `cv2.INTER_LINEAR` or `cv2.INTER_NEAREST`. */
-export type WarpInterpolation = 'bilinear' | 'nearest';
+/**
+ * How `warpAffine` and `warpPerspective` sample: `cv2.INTER_LINEAR`, `cv2.INTER_NEAREST`,
+ * `cv2.INTER_CUBIC` or `cv2.INTER_LANCZOS4`.
+ */
+export type WarpInterpolation = 'bilinear' | 'nearest' | 'cubic' | 'lanczos4';
 
-export const WARP_INTERPOLATIONS: readonly WarpInterpolation[] = ['bilinear', 'nearest'];
+export const WARP_INTERPOLATIONS: readonly WarpInterpolation[] = ['bilinear', 'nearest', 'cubic', 'lanczos4'];
 
 /** A 2×3 affine matrix: two rows of three numbers, or the six numbers row by row. */
 export type AffineMatrix = readonly (readonly number[])[] | readonly number[] | Float64Array | Float32Array;
 
 export interface WarpAffineOptions {
-  /** `'bilinear'` (default, `cv2.INTER_LINEAR`) or `'nearest'` (`cv2.INTER_NEAREST`). */
+  /**
+   * `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`cv2.INTER_NEAREST`), `'cubic'`
+   * (`cv2.INTER_CUBIC`, 4×4 taps) or `'lanczos4'` (`cv2.INTER_LANCZOS4`, 8×8 taps).
+   */
   interpolation?: WarpInterpolation;
   /** How pixels outside the source are made up; default `'constant'` (cv2.warpAffine's default). */
   border?: BorderMode;
@@ -73,44 +79,7 @@ export function getRotationMatrix2D(center: readonly [number, number] | readonly
   ];
 }
 
-// π/2 · 2^300, rounded: enough bits to reduce any |x| < 2^30 exactly to within 2^-260.
-const FIX = 300n;
-const PIO2 = 0x1921fb54442d18469898cc51701b839a252049c1114cf98e804177d4c76273644a29410f31c7n;
-
-/**
- * Correctly rounded `[sin x, cos x]`. glibc's libm (what OpenCV's std::sin/std::cos call on Linux)
- * is correctly rounded for all but a handful of arguments, where V8's Math.sin/Math.cos are off by
- * one ulp for a few percent of them (cos(−63°) among them), which would show in the matrix. The
- * reduction by π/2 and the Taylor series run in 300-bit fixed point on BigInts; Number(BigInt)
- * rounds to nearest even.
- */
-function sinCos(x: number): [number, number] {
-  const ax = Math.abs(x);
-  if (ax < 2 ** -30) return [x, 1]; // sin x rounds to x, cos x to 1
-  if (!(ax < 2 ** 30)) return [Math.sin(x), Math.cos(x)];
-  // x · 2^82 is an integer for |x| ≥ 2^-30: the exact value of x in fixed point.
-  const X = BigInt(x * 2 ** 82) << (FIX - 82n);
-  let k = (2n * X + (X < 0n ? -PIO2 : PIO2)) / (2n * PIO2); // round(X / (π/2)), halves away from 0
-  const r = X - k * PIO2; // |r| ≤ π/4 (+ rounding)
-  const one = 1n << FIX;
-  const r2 = (r * r) >> FIX;
-  let sin = r, cos = one, term = r;
-  for (let n = 1n; term !== 0n; n++) {
-    term = -((term * r2) >> FIX) / ((2n * n) * (2n * n + 1n));
-    sin += term;
-  }
-  term = one;
-  for (let n = 1n; term !== 0n; n++) {
-    term = -((term * r2) >> FIX) / ((2n * n - 1n) * (2n * n));
-    cos += term;
-  }
-  k = ((k % 4n) + 4n) % 4n;
-  const [fs, fc] = k === 0n ? [sin, cos] : k === 1n ? [cos, -sin] : k === 2n ? [-sin, -cos] : [-cos, sin];
-  const scale = 2 ** -300;
-  return [Number(fs) * scale, Number(fc) * scale];
-}
-
-function finite(v: unknown, name: string): number {
+export function finite(v: unknown, name: string): number {
   if (typeof v !== 'number') throw typeError(name, 'a finite number', v);
   if (!Number.isFinite(v)) throw rangeError(name, 'a finite number', v);
   return v;
@@ -150,7 +119,7 @@ function invertAffine(M: number[]): number[] {
 }
 
 /** Per-channel border values, saturate_cast to bytes. */
-function readBorderValue(v: unknown, c: number): Uint8Array {
+export function readBorderValue(v: unknown, c: number): Uint8Array {
   const name = 'options.borderValue';
   const cval = new Uint8Array(c);
   if (v === undefined) return cval;
@@ -169,7 +138,7 @@ function readBorderValue(v: unknown, c: number): Uint8Array {
   throw typeError(name, 'a number or an array of one number per channel', v);
 }
 
-function checkInterpolation(v: unknown): WarpInterpolation {
+export function checkInterpolation(v: unknown): WarpInterpolation {
   if (v === undefined) return 'bilinear';
   if (typeof v !== 'string' || !(WARP_INTERPOLATIONS as readonly string[]).includes(v)) {
     throw rangeError('options.interpolation', `one of ${WARP_INTERPOLATIONS.map((m) => `'${m}'`).join(', ')}`, v);
@@ -178,7 +147,7 @@ function checkInterpolation(v: unknown): WarpInterpolation {
 }
 
 /** cvRound of a double into an int, as `saturate_cast<int>(double)` does on x86 (out of range: INT_MIN). */
-function cvRoundInt(v: number): number {
+export function cvRoundInt(v: number): number {
   const r = roundHalfEven(v);
   return r >= -2147483648 && r <= 2147483647 ? r : -2147483648;
 }
@@ -186,7 +155,7 @@ function cvRoundInt(v: number): number {
 /**
  * `cv2.warpAffine(a, matrix, (width, height), flags, borderMode, borderValue)` on uint8 images,
  * bit-exact with OpenCV 4.6. `matrix` maps source to destination coordinates (it is inverted, as
- * OpenCV does, unless `inverseMap`). Bilinear or nearest; every border mode of `border.ts`,
+ * OpenCV does, unless `inverseMap`). Bilinear, nearest, bicubic or Lanczos-4; every border mode of `border.ts`,
  * `'constant'` by default with `borderValue` 0.
  */
 export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, height: number,
@@ -237,7 +206,8 @@ function warpRows(a: PixelArray, M: number[], interpolation: WarpInterpolation, 
   const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
   const d: Dest = { data: dst.data, base: dst.offset, h: dst.shape[0], w: dst.shape[1], y0, y1 };
   if (interpolation === 'nearest') warpNearest(src, d, M, border, cval);
-  else warpBilinear(src, d, M, border, cval);
+  else if (interpolation === 'bilinear') warpBilinear(src, d, M, border, cval);
+  else warpKernel(src, d, M, interpolation, border, cval);
 }
 
 /** Fixed-point column offsets `cvRound(M[0]·x·1024)` and `cvRound(M[3]·x·1024)`. */
@@ -250,14 +220,14 @@ function columnDeltas(M: number[], dw: number): [Int32Array, Int32Array] {
   return [ad, bd];
 }
 
-const clampShort = (v: number): number => (v < -32768 ? -32768 : v > 32767 ? 32767 : v);
+export const clampShort = (v: number): number => (v < -32768 ? -32768 : v > 32767 ? 32767 : v);
 
 /**
  * A source index on an axis of length `len` for a border mode other than constant: the index
  * itself when inside, else cv::borderInterpolate's (reflections first brought within one period,
  * so far-away coordinates cost no more than near ones).
  */
-function borderAt(p: number, len: number, mode: BorderMode): number {
+export function borderAt(p: number, len: number, mode: BorderMode): number {
   if (p >= 0 && p < len) return p;
   if (mode === 'reflect' || (mode === 'reflect101' && len > 1)) {
     const period = mode === 'reflect' ? 2 * len : 2 * len - 2;
@@ -535,5 +505,186 @@ function borderBilinear(src: Source, sx: number, sy: number, W: Int32Array, wi: 
     const v2 = p10 >= 0 ? S[p10 + ch] : cv;
     const v3 = p11 >= 0 ? S[p11 + ch] : cv;
     D[o + ch] = (v0 * a0 + v1 * a1 + v2 * a2 + v3 * a3 + COEF_DELTA) >> COEF_BITS;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bicubic and Lanczos-4 (cv::remapBicubic, cv::remapLanczos4 on 8u), and per-pixel remap rows
+// shared with warpPerspective.
+
+const kernelTables: (Int32Array | null)[] = [null, null];
+
+/**
+ * initInterTab2D(INTER_CUBIC | INTER_LANCZOS4, fixpt): for each of the 32×32 sub-pixel positions
+ * the ksize×ksize weights `saturate_cast<short>(wy·wx·32768)` (float32 products of the 1-D float32
+ * weights), then, when they do not sum to 32768, the difference taken from the largest (too small
+ * a sum) or the smallest (too large) of the four central weights.
+ */
+export function kernelTable(ksize: 4 | 8): Int32Array {
+  const slot = ksize === 4 ? 0 : 1;
+  const cached = kernelTables[slot];
+  if (cached) return cached;
+  const tab1 = new Float32Array(ksize * INTER_TAB_SIZE);
+  const scale = fround(1 / INTER_TAB_SIZE);
+  for (let i = 0; i < INTER_TAB_SIZE; i++) {
+    const x = fround(i * scale);
+    if (ksize === 4) cubicCoefficients(x, tab1, i * ksize);
+    else lanczos4Coefficients(x, tab1, i * ksize);
+  }
+  const kk = ksize * ksize;
+  const itab = new Int16Array(INTER_TAB_SIZE * INTER_TAB_SIZE * kk);
+  const k2 = ksize / 2;
+  for (let i = 0; i < INTER_TAB_SIZE; i++) {
+    for (let j = 0; j < INTER_TAB_SIZE; j++) {
+      const e = (i * INTER_TAB_SIZE + j) * kk;
+      let isum = 0;
+      for (let a = 0; a < ksize; a++) {
+        const vy = tab1[i * ksize + a];
+        for (let b = 0; b < ksize; b++) {
+          const v = fround(vy * tab1[j * ksize + b]);
+          const iv = Math.max(-32768, Math.min(32767, roundHalfEven(fround(v * COEF_SCALE))));
+          itab[e + a * ksize + b] = iv;
+          isum += iv;
+        }
+      }
+      if (isum !== COEF_SCALE) {
+        const diff = isum - COEF_SCALE;
+        let Mk1 = k2, Mk2 = k2, mk1 = k2, mk2 = k2;
+        for (let a = k2; a < k2 + 2; a++) {
+          for (let b = k2; b < k2 + 2; b++) {
+            if (itab[e + a * ksize + b] < itab[e + mk1 * ksize + mk2]) { mk1 = a; mk2 = b; }
+            else if (itab[e + a * ksize + b] > itab[e + Mk1 * ksize + Mk2]) { Mk1 = a; Mk2 = b; }
+          }
+        }
+        if (diff < 0) itab[e + Mk1 * ksize + Mk2] = itab[e + Mk1 * ksize + Mk2] - diff;
+        else itab[e + mk1 * ksize + mk2] = itab[e + mk1 * ksize + mk2] - diff;
+      }
+    }
+  }
+  const t = Int32Array.from(itab);
+  kernelTables[slot] = t;
+  return t;
+}
+
+/**
+ * One row of cv::remap with INTER_CUBIC (ksize 4) or INTER_LANCZOS4 (ksize 8) on 8u: pixel i has
+ * the integer source position `(xy[2i], xy[2i + 1])` (already saturated to int16) and the table
+ * index `fa[i]` (5 + 5 fractional bits). Taps start `ksize/2 − 1` before the position; inside the
+ * source the sum is `Σ S·w`, else the taps come from the border mode, a constant border adding
+ * `cval·32768 + Σ (S − cval)·w` over the taps inside; then `(sum + 16384) >> 15`, saturated.
+ */
+export function remapKernelRow(src: Source, xy: Int32Array, fa: Int32Array, n: number, ksize: 4 | 8, tab: Int32Array,
+  border: BorderMode, cval: Uint8Array, D: Uint8Array, o: number, xo: Int32Array, yo: Int32Array): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  const imul = Math.imul;
+  const half = ksize / 2 - 1;
+  const width1 = Math.max(sw - ksize + 1, 0), height1 = Math.max(sh - ksize + 1, 0);
+  const kk = ksize * ksize;
+  const constant = border === 'constant';
+  for (let i = 0; i < n; i++, o += c) {
+    const sx = xy[2 * i] - half, sy = xy[2 * i + 1] - half;
+    const w = fa[i] * kk;
+    if (sx >= 0 && sx < width1 && sy >= 0 && sy < height1) {
+      const p = base + sy * step + sx * c;
+      for (let ch = 0; ch < c; ch++) {
+        let sum = 0;
+        for (let r = 0, q = p + ch, wr = w; r < ksize; r++, q += step, wr += ksize) {
+          for (let t = 0, qt = q; t < ksize; t++, qt += c) sum = (sum + imul(S[qt], tab[wr + t])) | 0;
+        }
+        const v = (sum + COEF_DELTA) >> COEF_BITS;
+        D[o + ch] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+      continue;
+    }
+    if (constant && (sx >= sw || sx + ksize <= 0 || sy >= sh || sy + ksize <= 0)) {
+      for (let ch = 0; ch < c; ch++) D[o + ch] = cval[ch];
+      continue;
+    }
+    for (let t = 0; t < ksize; t++) {
+      const bx = constant ? borderIndex(sx + t, sw, 'constant') : borderAt(sx + t, sw, border);
+      const by = constant ? borderIndex(sy + t, sh, 'constant') : borderAt(sy + t, sh, border);
+      xo[t] = bx < 0 ? -1 : bx * c;
+      yo[t] = by < 0 ? -1 : base + by * step;
+    }
+    for (let ch = 0; ch < c; ch++) {
+      const cv = cval[ch];
+      let sum = cv * COEF_SCALE;
+      for (let r = 0, wr = w; r < ksize; r++, wr += ksize) {
+        const row = yo[r];
+        if (row < 0) continue;
+        for (let t = 0; t < ksize; t++) {
+          if (xo[t] >= 0) sum = (sum + imul(S[row + xo[t] + ch] - cv, tab[wr + t])) | 0;
+        }
+      }
+      const v = (sum + COEF_DELTA) >> COEF_BITS;
+      D[o + ch] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+  }
+}
+
+/**
+ * One row of cv::remap with INTER_LINEAR on 8u from integer positions `xy` and table indices
+ * `fa` (remapBilinear: the 15-bit weight table, border taps as in warpAffine).
+ */
+export function remapBilinearRow(src: Source, xy: Int32Array, fa: Int32Array, n: number, border: BorderMode,
+  cval: Uint8Array, D: Uint8Array, o: number): void {
+  const W = bilinearWeights();
+  const w1 = src.w - 1, h1 = src.h - 1, c = src.c;
+  for (let i = 0; i < n; i++, o += c) {
+    const sx = xy[2 * i], sy = xy[2 * i + 1];
+    if (sx >= 0 && sx < w1 && sy >= 0 && sy < h1) insideTable(src, sx, sy, W, fa[i] << 2, D, o);
+    else borderBilinear(src, sx, sy, W, fa[i] << 2, border, cval, D, o);
+  }
+}
+
+/**
+ * One row of cv::remap with INTER_NEAREST on 8u (remapNearest): the pixel at `xy` (saturated to
+ * int16), or outside the source the border value (constant) or the pixel the border mode names.
+ */
+export function remapNearestRow(src: Source, xy: Int32Array, n: number, border: BorderMode, cval: Uint8Array,
+  D: Uint8Array, o: number): void {
+  const { data: S, base, step, h: sh, w: sw, c } = src;
+  for (let i = 0; i < n; i++, o += c) {
+    let sx = xy[2 * i], sy = xy[2 * i + 1];
+    if (!(sx >= 0 && sx < sw && sy >= 0 && sy < sh)) {
+      if (border === 'constant') {
+        for (let ch = 0; ch < c; ch++) D[o + ch] = cval[ch];
+        continue;
+      }
+      if (border === 'replicate') {
+        sx = sx < 0 ? 0 : sx >= sw ? sw - 1 : sx;
+        sy = sy < 0 ? 0 : sy >= sh ? sh - 1 : sy;
+      } else {
+        sx = borderAt(sx, sw, border);
+        sy = borderAt(sy, sh, border);
+      }
+    }
+    const p = base + sy * step + sx * c;
+    for (let ch = 0; ch < c; ch++) D[o + ch] = S[p + ch];
+  }
+}
+
+/** warpAffine with INTER_CUBIC / INTER_LANCZOS4: the bilinear coordinates, the kernel remap. */
+function warpKernel(src: Source, dst: Dest, M: number[], interpolation: 'cubic' | 'lanczos4', border: BorderMode,
+  cval: Uint8Array): void {
+  const dw = dst.w, c = src.c;
+  const [ad, bd] = columnDeltas(M, dw);
+  const round = AB_SCALE / INTER_TAB_SIZE / 2;
+  const ksize = interpolation === 'cubic' ? 4 : 8;
+  const tab = kernelTable(ksize);
+  const xy = new Int32Array(2 * dw), fa = new Int32Array(dw);
+  const xo = new Int32Array(ksize), yo = new Int32Array(ksize);
+  const rowLen = dw * c;
+  for (let y = dst.y0; y < dst.y1; y++) {
+    const X0 = cvRoundInt((M[1] * y + M[2]) * AB_SCALE) + round;
+    const Y0 = cvRoundInt((M[4] * y + M[5]) * AB_SCALE) + round;
+    for (let x = 0; x < dw; x++) {
+      const X = (X0 + ad[x]) >> (AB_BITS - INTER_BITS);
+      const Y = (Y0 + bd[x]) >> (AB_BITS - INTER_BITS);
+      xy[2 * x] = clampShort(X >> INTER_BITS);
+      xy[2 * x + 1] = clampShort(Y >> INTER_BITS);
+      fa[x] = ((Y & (INTER_TAB_SIZE - 1)) << INTER_BITS) | (X & (INTER_TAB_SIZE - 1));
+    }
+    remapKernelRow(src, xy, fa, dw, ksize, tab, border, cval, dst.data, dst.base + y * rowLen, xo, yo);
   }
 }

@@ -12,3 +12,10 @@ export {
 } from '../augment/augment.ts';
 export { enhanceBrightness } from '../augment/brightness.ts';
 export { seededRandom, type RandomSource } from '../augment/random.ts';
+export {
+  ImageDataGenerator, type ImageDataGeneratorOptions, type KerasTransformParams, type KerasShiftRange,
+} from './keras/image-data-generator.ts';
+export { seedRandom } from './keras/common.ts';
+export { RandomState } from './keras/random-state.ts';
+export { ArrayIterator, type FlowOptions, type FlowImages, type Labels } from './keras/iterator.ts';
+export { imgToArray } from './keras/convert.ts';

@@ -1,14 +1,14 @@
 // What indexFolder computes per file, shared by the main thread and the worker threads.
-import { averageHash } from '../apps/ahash.ts';
+import { hashImage } from '../apps/ahash.ts';
 import { colorHistogram } from '../apps/histogram-index.ts';
 import { readImage } from './read.ts';
 
-/** What to compute for each file: a recipe histogram, or an average hash. Plain data (sent to workers). */
+/** What to compute for each file: a recipe histogram, or an imagehash hash. Plain data (sent to workers). */
 export type FeatureConfig =
   | { by: 'hist'; bins: number; channels: number[] }
-  | { by: 'ahash'; size: number };
+  | { by: 'ahash' | 'dhash' | 'phash'; size: number };
 
-/** A histogram (`by: 'hist'`) or a hash's hex string (`by: 'ahash'`). */
+/** A histogram (`by: 'hist'`) or a hash's hex string (`by: 'ahash'`, `'dhash'`, `'phash'`). */
 export type Feature = Float32Array | string;
 
 /** Reads the image at `path` and computes its feature; throws what readImage throws. */
@@ -16,5 +16,5 @@ export function computeFeature(path: string, config: FeatureConfig): Feature {
   const img = readImage(path);
   return config.by === 'hist'
     ? colorHistogram(img, { bins: config.bins, channels: config.channels })
-    : averageHash(img, { size: config.size }).hex;
+    : hashImage(img, config.by, config.size).hex;
 }

@@ -15,15 +15,18 @@ import { readIndexFile, writeAtomically, type AnyIndex, type FileStamps, type Fo
 import { describeFailure } from './read.ts';
 
 export interface IndexFolderOptions {
-  /** `'hist'` (default): recipe colour histograms in a HistogramIndex; `'ahash'`: average hashes in a HashIndex. */
-  by?: 'hist' | 'ahash';
+  /**
+   * `'hist'` (default): recipe colour histograms in a HistogramIndex; `'ahash'`, `'dhash'`,
+   * `'phash'`: imagehash's average, difference or DCT hashes in a HashIndex.
+   */
+  by?: 'hist' | 'ahash' | 'dhash' | 'phash';
   /** `by: 'hist'`: bins per channel. Default 4. */
   bins?: number;
   /** `by: 'hist'`: colour channels in concatenation order. Default `[0, 1, 2]` (R, G, B). */
   channels?: readonly number[];
   /** `by: 'hist'`: the index's default compareHist method. Default `'chisqr'`. */
   method?: HistCompareMethod;
-  /** `by: 'ahash'`: hash grid side. Default 8. */
+  /** `by: 'ahash'`, `'dhash'`, `'phash'`: hash grid side. Default 8. */
   size?: number;
   /**
    * Worker threads. By default one per core (`os.availableParallelism()`), started only with at
@@ -37,7 +40,8 @@ export interface IndexFolderOptions {
   /**
    * An index file to reuse and update: files whose size and modification time match its record
    * are not read again; new and changed files are indexed, vanished ones dropped, and the file is
-   * rewritten. A file made with other settings (`by`, `bins`, `channels`, `size`) is rebuilt; a
+   * rewritten. A file made with other settings (`by`, `bins`, `channels`, `size`, or average
+   * hashes of the former OpenCV recipe) is rebuilt; a
    * file that is not a pixelarray index is an error (it is never overwritten).
    */
   cache?: string;
@@ -79,14 +83,14 @@ const FILES_PER_WORKER = 32;
  * `skipped` (and to `onSkip`), never ending the run. With enough files (32 per thread, or as
  * `workers` says) the work is spread over worker threads.
  */
-export async function indexFolder(folder: string, options: IndexFolderOptions & { by: 'ahash' }): Promise<FolderIndex<HashIndex>>;
+export async function indexFolder(folder: string, options: IndexFolderOptions & { by: 'ahash' | 'dhash' | 'phash' }): Promise<FolderIndex<HashIndex>>;
 export async function indexFolder(folder: string, options?: IndexFolderOptions & { by?: 'hist' }): Promise<FolderIndex<HistogramIndex>>;
 export async function indexFolder(folder: string, options?: IndexFolderOptions): Promise<FolderIndex>;
 export async function indexFolder(folder: string, options?: IndexFolderOptions): Promise<FolderIndex> {
   if (typeof folder !== 'string' || folder === '') throw typeError('folder', 'a folder path', folder);
   const o = checkOptions(options);
   const by = o.by ?? 'hist';
-  if (by !== 'hist' && by !== 'ahash') throw rangeError('options.by', "'hist' or 'ahash'", by);
+  if (by !== 'hist' && by !== 'ahash' && by !== 'dhash' && by !== 'phash') throw rangeError('options.by', "'hist', 'ahash', 'dhash' or 'phash'", by);
   const workers = o.workers === undefined ? undefined : checkInt(o.workers, 'options.workers', 1, 1024);
   const recursive = o.recursive ?? true;
   if (typeof recursive !== 'boolean') throw typeError('options.recursive', 'a boolean', recursive);
@@ -97,10 +101,10 @@ export async function indexFolder(folder: string, options?: IndexFolderOptions):
   // The (still empty) index checks bins / channels / method / size and gives the feature settings.
   const index: AnyIndex = by === 'hist'
     ? new HistogramIndex({ bins: o.bins, channels: o.channels, method: o.method })
-    : new HashIndex({ size: o.size });
+    : new HashIndex({ size: o.size, hash: by });
   const config: FeatureConfig = index instanceof HistogramIndex
     ? { by: 'hist', bins: index.bins, channels: [...index.channels] }
-    : { by: 'ahash', size: index.size };
+    : { by: index.hash, size: index.size };
 
   const root = resolve(folder);
   const st = statSync(root);
@@ -222,7 +226,7 @@ function readCache(path: string, config: FeatureConfig): { index: AnyIndex; stam
   if (stamps === undefined) throw new Error(`${path}: a saved index, not an indexFolder cache file; refusing to overwrite it`);
   const same = config.by === 'hist'
     ? index instanceof HistogramIndex && index.bins === config.bins && index.channels.join() === config.channels.join()
-    : index instanceof HashIndex && index.size === config.size;
+    : index instanceof HashIndex && index.hash === config.by && index.recipe === 'imagehash' && index.size === config.size;
   return same ? { index, stamps } : undefined;
 }
 

@@ -4,3 +4,7 @@
 export { readImage, describeFailure } from './read.ts';
 export { saveIndex, loadIndex, type AnyIndex, type FileStamps, type FolderIndexJSON } from './index-file.ts';
 export { indexFolder, type IndexFolderOptions, type FolderIndex, type SkippedFile } from './folder.ts';
+export {
+  ImageDataGenerator, loadImg, flowFromDirectory, DirectoryIterator, type LoadImgOptions, type FlowFromDirectoryOptions,
+  type KerasColorMode, type KerasInterpolation, type KerasClassMode,
+} from './keras.ts';

@@ -19,6 +19,9 @@ export interface SplitOptions {
   out?: readonly PixelArray[];
 }
 
+/** Most parts `split(a, n)` makes of an axis shorter than that (all of them empty). */
+const MAX_EMPTY_PARTS = 65536;
+
 /**
  * `cv2.split(a)`: one contiguous `H×W×1` copy per channel; `split(a, { out })` writes the planes
  * into the given `H×W×1` arrays instead (like `cv2.split(m, mv)`) and returns them.
@@ -38,7 +41,9 @@ export function split(a: PixelArray, sections?: number | readonly number[] | Spl
   const n = a.shape[ax];
   let bounds: number[];
   if (typeof sections === 'number') {
-    const parts = checkInt(sections, 'sections', 1);
+    // Every part is an object: past an axis's length only empty parts are added, so a bound keeps a
+    // typo (1e9) from building a billion views.
+    const parts = checkInt(sections, 'sections', 1, Math.max(n, MAX_EMPTY_PARTS));
     if (n % parts !== 0) {
       throw new RangeError(`sections: ${parts} parts do not divide axis ${ax} of length ${n} equally`);
     }

@@ -57,7 +57,7 @@ export interface Job {
   bottom: number;
 }
 
-type AnyOp = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyOp = (...args: any[]) => unknown;
 
 const OPS: Record<string, AnyOp> = {
   addSaturate, subtractSaturate, addModulo, subtractModulo, absdiff, multiplySaturate, addWeighted, convertScaleAbs,

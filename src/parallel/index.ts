@@ -44,7 +44,20 @@ export interface PoolOptions {
    * Default {@link DEFAULT_MIN_ELEMENTS}; 0 bands every call (tests).
    */
   minElements?: number;
+  /**
+   * Milliseconds a worker may take to pick up a job (to start, for the first one) before the call
+   * throws and the pool is closed as broken. Default 10 000.
+   */
+  startTimeout?: number;
+  /**
+   * Milliseconds a worker may take to compute its band before the call throws and the pool is
+   * closed as broken. Default 120 000; `Infinity` waits as long as it takes.
+   */
+  jobTimeout?: number;
 }
+
+/** Int32 words of the control block per worker: the job number, the done number, the picked-up number. */
+export const CTRL_WORDS = 3;
 
 /**
  * Default `minElements`: 2^19 elements (724×724 gray, about 420×420 RGB), where banding an
@@ -152,17 +165,23 @@ export class Pool {
   #seq = 0;
   #closed = false;
   #broken = false;
+  /** Why the pool broke (a worker's start error, a timeout), for the next call's message. */
+  #brokenReason = '';
+  readonly #startTimeout: number;
+  readonly #jobTimeout: number;
   #exited: Promise<void> | null = null;
   /** Shared scratch for inputs not already in shared memory, and for outputs computed before copying. */
   #inArena: SharedArrayBuffer | null = null;
   #outArena: SharedArrayBuffer | null = null;
 
   /** @internal Use {@link createPool}. */
-  constructor(threads: number, minElements: number) {
+  constructor(threads: number, minElements: number, startTimeout = 10_000, jobTimeout = 120_000) {
     this.#threads = threads;
     this.#minElements = minElements;
+    this.#startTimeout = startTimeout;
+    this.#jobTimeout = jobTimeout;
     const workers = threads - 1;
-    this.#ctrl = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, workers)));
+    this.#ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL_WORDS * Math.max(1, workers)));
     const entry = workerEntry();
     this.#slots = [];
     for (let slot = 0; slot < workers; slot++) {
@@ -171,13 +190,16 @@ export class Pool {
         eval: typeof entry === 'string',
         workerData: { control: this.#ctrl.buffer, slot, port: port2 },
         transferList: [port2],
+        // Workers inherit the process's flags, but `--input-type` (from `node --input-type=module
+        // -e …`) stops a worker that starts from a file: it is only for the main script.
+        execArgv: process.execArgv.filter((f) => !f.startsWith('--input-type')),
       });
       // A forgotten pool must not keep the process alive; the port is only read synchronously.
       worker.unref();
       port1.unref();
       // A worker can only die from a fatal error (out of memory): the next call then throws
       // instead of waiting for it. (Band errors are caught in the worker and rethrown here.)
-      worker.on('error', () => {});
+      worker.on('error', (e) => { this.#brokenReason ||= `a worker failed: ${e instanceof Error ? e.message : String(e)}`; });
       worker.on('exit', () => { if (!this.#closed) this.#broken = true; });
       this.#slots.push({ worker, port: port1 });
     }
@@ -197,7 +219,7 @@ export class Pool {
     if (!this.#closed) {
       this.#closed = true;
       this.#inArena = this.#outArena = null;
-      this.#slots.forEach((_, i) => { Atomics.store(this.#ctrl, 2 * i, -1); Atomics.notify(this.#ctrl, 2 * i); });
+      this.#slots.forEach((_, i) => { Atomics.store(this.#ctrl, CTRL_WORDS * i, -1); Atomics.notify(this.#ctrl, CTRL_WORDS * i); });
       this.#exited = Promise.all(this.#slots.map(({ worker, port }) => {
         port.close();
         return worker.terminate().catch(() => 0);
@@ -463,7 +485,9 @@ export class Pool {
   /** Throws after close(); true when a call of this size is worth banding. */
   #worth(elements: number, rows: number): boolean {
     if (this.#closed) throw new Error('pixelarray/parallel: the pool is closed');
-    if (this.#broken) throw new Error('pixelarray/parallel: a worker thread of the pool has stopped; create a new pool');
+    if (this.#broken) {
+      throw new Error(`pixelarray/parallel: a worker thread of the pool has stopped${this.#brokenReason ? ` (${this.#brokenReason})` : ''}; create a new pool`);
+    }
     return this.#slots.length > 0 && elements >= this.#minElements && rows >= 2;
   }
 
@@ -576,8 +600,8 @@ export class Pool {
     for (let i = 1; i < bands; i++) {
       const slot = i - 1;
       this.#slots[slot].port.postMessage({ ...job, y0: bound(i), y1: bound(i + 1) });
-      Atomics.store(this.#ctrl, 2 * slot, seq);
-      Atomics.notify(this.#ctrl, 2 * slot);
+      Atomics.store(this.#ctrl, CTRL_WORDS * slot, seq);
+      Atomics.notify(this.#ctrl, CTRL_WORDS * slot);
     }
     const results: (Float64Array | null)[] = [];
     let failure: unknown = null;
@@ -587,8 +611,19 @@ export class Pool {
       failure = e;
     }
     for (let i = 1; i < bands; i++) {
-      const slot = i - 1, done = 2 * slot + 1;
-      for (let v = Atomics.load(this.#ctrl, done); v !== seq; v = Atomics.load(this.#ctrl, done)) Atomics.wait(this.#ctrl, done, v);
+      const slot = i - 1, base = CTRL_WORDS * slot;
+      // Bounded waits: a worker that never started (or died) must not block this thread forever,
+      // and while this thread waits, no 'exit' or 'error' event of the worker can be delivered.
+      const stall = !this.#waitFor(base + 2, seq, this.#startTimeout) ? `did not pick up its job within ${this.#startTimeout} ms`
+        : !this.#waitFor(base + 1, seq, this.#jobTimeout) ? `did not finish its band within ${this.#jobTimeout} ms` : null;
+      if (stall !== null) {
+        const reason = `worker ${slot + 1} ${stall}${this.#brokenReason ? `; ${this.#brokenReason}` : ''}`;
+        this.#broken = true;
+        this.#brokenReason = reason;
+        void this.close();
+        throw new Error(`pixelarray/parallel: ${reason}. The pool is closed; create a new one ` +
+          '(or pass larger startTimeout/jobTimeout to createPool)');
+      }
       const reply = receiveMessageOnPort(this.#slots[slot].port)?.message as
         { ok: true; result: Float64Array | null } | { ok: false; name: string; message: string; stack: string } | undefined;
       if (reply?.ok) results.push(reply.result);
@@ -599,6 +634,17 @@ export class Pool {
     }
     if (failure !== null) throw failure;
     return results;
+  }
+
+  /** Waits until control word `index` holds `seq`, for at most `timeout` ms; false when it did not. */
+  #waitFor(index: number, seq: number, timeout: number): boolean {
+    const deadline = performance.now() + timeout;
+    for (let v = Atomics.load(this.#ctrl, index); v !== seq; v = Atomics.load(this.#ctrl, index)) {
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.#ctrl, index, v, left);
+    }
+    return true;
   }
 
   /**
@@ -708,7 +754,17 @@ export function createPool(options?: PoolOptions): Pool {
   const opts = checkOptions(options);
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), MAX_THREADS) : checkInt(opts.threads, 'options.threads', 1, MAX_THREADS);
   const minElements = opts.minElements === undefined ? DEFAULT_MIN_ELEMENTS : checkInt(opts.minElements, 'options.minElements', 0);
-  return new Pool(threads, minElements);
+  const ms = (v: unknown, name: string, fallback: number): number => {
+    if (v === undefined) return fallback;
+    if (v === Infinity) return Infinity;
+    return checkInt(v, name, 1);
+  };
+  for (const key of Object.keys(opts)) {
+    if (!['threads', 'minElements', 'startTimeout', 'jobTimeout'].includes(key)) {
+      throw new RangeError(`options: unknown option ${JSON.stringify(key)}; expected 'threads', 'minElements', 'startTimeout' or 'jobTimeout'`);
+    }
+  }
+  return new Pool(threads, minElements, ms(opts.startTimeout, 'options.startTimeout', 10_000), ms(opts.jobTimeout, 'options.jobTimeout', 120_000));
 }
 
 // `using pool = createPool()` (explicit resource management) where the runtime has Symbol.dispose.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { clone, cvtColor, fromData, full, merge, PixelArray, resize, zeros } from '../../src/index.ts';
-import { averageHash, hammingDistance, HashIndex } from '../../src/apps/index.ts';
+import { averageHash, differenceHash, hammingDistance, HashIndex, perceptualHash } from '../../src/apps/index.ts';
 import { layouts, randomImage } from '../helpers.ts';
 import { EXPECTED, fixtureImages } from './search-fixtures.ts';
 
@@ -12,7 +12,7 @@ function refHex(bits: ArrayLike<number>): string {
   return BigInt('0b' + s).toString(16).padStart(Math.ceil(s.length / 4), '0');
 }
 
-/** The recipe step by step: gray, INTER_AREA to size × size, bit where the cell > mean. */
+/** The OpenCV recipe step by step: gray, INTER_AREA to size × size, bit where the cell > mean. */
 function refHash(img: PixelArray, size: number): number[] {
   const gray = img.shape[2] >= 3 ? cvtColor(img, 'RGB2GRAY') : img;
   const small = resize(gray, size, size, { interpolation: 'area' });
@@ -22,20 +22,25 @@ function refHash(img: PixelArray, size: number): number[] {
   return cells.map((v) => (v > mean ? 1 : 0));
 }
 
-test('averageHash matches the OpenCV recipe on every fixture photo, sizes 8 and 16', () => {
+test('averageHash matches imagehash (default) and the OpenCV recipe on every fixture photo, sizes 8 and 16', () => {
   const images = fixtureImages();
   assert.equal(images.size, Object.keys(EXPECTED.hashes).length);
   for (const [file, img] of images) {
     const want = EXPECTED.hashes[file];
     assert.equal(averageHash(img).hex, want.ahash, file);
+    assert.equal(averageHash(img).hex, want.imagehash, file);
     assert.equal(averageHash(img, { size: 16 }).hex, want.ahash16, file);
+    assert.equal(averageHash(img, { recipe: 'opencv' }).hex, want.ahashOpencv, file);
+    assert.equal(averageHash(img, { size: 16, recipe: 'opencv' }).hex, want.ahashOpencv16, file);
+    assert.equal(differenceHash(img).hex, want.dhash, file);
+    assert.equal(perceptualHash(img).hex, want.phash, file);
   }
 });
 
 test('averageHash: bits, hex and size agree with each other and with the step-by-step recipe', () => {
   for (const size of [2, 3, 5, 8, 9, 13]) {
     const img = randomImage(37, 29, 3, size);
-    const h = averageHash(img, { size });
+    const h = averageHash(img, { size, recipe: 'opencv' });
     assert.equal(h.size, size);
     assert.equal(h.bits.length, size * size);
     assert.deepEqual(Array.from(h.bits), refHash(img, size));
@@ -58,7 +63,8 @@ test('averageHash: the same hash on every layout, gray is gray, alpha is ignored
   assert.equal(averageHash(merge([...[0, 1, 2].map((k) => clone(sliceChannel(img, k))), alpha])).hex, want, 'RGBA: alpha ignored');
   // Smaller than the grid: INTER_AREA enlarges.
   const tiny = randomImage(3, 5, 3, 2);
-  assert.deepEqual(Array.from(averageHash(tiny).bits), refHash(tiny, 8));
+  assert.deepEqual(Array.from(averageHash(tiny, { recipe: 'opencv' }).bits), refHash(tiny, 8));
+  for (const [name, view] of Object.entries(layouts(img))) assert.equal(averageHash(view, { recipe: 'opencv' }).hex, averageHash(img, { recipe: 'opencv' }).hex, name);
 });
 
 function sliceChannel(a: PixelArray, k: number): PixelArray {
@@ -95,9 +101,10 @@ test('hammingDistance counts differing bits, from hashes or hex strings', () => 
   assert.equal(hammingDistance(a, a), 0);
   assert.equal(hammingDistance('0', 'f'), 4);
   assert.equal(hammingDistance('ffffffffffffffff', '0000000000000000'), 64);
-  // The fixture variants: the recipe's Hamming distances.
+  // The fixture variants: the recipes' Hamming distances (imagehash: 0 bits; OpenCV: 2).
   const h = EXPECTED.hashes;
-  assert.equal(hammingDistance(h['astronaut.png'].ahash, h['astronaut_blur.png'].ahash), 2);
+  assert.equal(hammingDistance(h['astronaut.png'].ahash, h['astronaut_blur.png'].ahash), 0);
+  assert.equal(hammingDistance(h['astronaut.png'].ahashOpencv, h['astronaut_blur.png'].ahashOpencv), 2);
 });
 
 test('hammingDistance equals the bit count for random bit strings (property)', () => {
@@ -126,10 +133,27 @@ test('HashIndex: search by Hamming distance, nearest first, ties by id; top; rep
   assert.equal(index.count, images.size);
   assert.equal(index.size, 8);
   const hits = index.search(images.get('astronaut.png')!, { top: 4 });
+  const want = EXPECTED.cases.find((k) => k.by === 'ahash' && k.size === 8 && k.query === 'images/astronaut.png')!;
+  assert.deepEqual(hits, want.ranking.slice(0, 4).map((r) => ({ id: r.file, distance: r.distance })));
   assert.deepEqual(hits, [
-    { id: 'astronaut.png', distance: 0 }, { id: 'astronaut_bright.png', distance: 0 },
-    { id: 'more/astronaut_small.png', distance: 1 }, { id: 'astronaut_blur.png', distance: 2 },
+    { id: 'astronaut.png', distance: 0 }, { id: 'astronaut_blur.png', distance: 0 },
+    { id: 'astronaut_bright.png', distance: 0 }, { id: 'more/astronaut_small.png', distance: 0 },
   ]);
+  // dHash and pHash indexes rank by their own hashes.
+  for (const hash of ['dhash', 'phash'] as const) {
+    const other = new HashIndex({ hash });
+    for (const [file, img] of images) other.add(file, img);
+    assert.equal(other.get('rocket.png'), EXPECTED.hashes['rocket.png'][hash]);
+    const c = EXPECTED.cases.find((k) => k.by === hash && k.size === 8 && k.query === 'images/rocket.png')!;
+    assert.deepEqual(other.search(images.get('rocket.png')!).map((r) => [r.id, r.distance]), c.ranking.map((r) => [r.file, r.distance]));
+  }
+  // The OpenCV recipe on request; an old JSON file (no hash / recipe) loads as such.
+  const cv = new HashIndex({ recipe: 'opencv' }).add('a', images.get('astronaut.png')!);
+  assert.equal(cv.get('a'), EXPECTED.hashes['astronaut.png'].ahashOpencv);
+  const legacy = HashIndex.fromJSON({ type: 'pixelarray.HashIndex', version: 1, size: 8, entries: [] });
+  assert.equal(legacy.recipe, 'opencv');
+  assert.throws(() => new HashIndex({ hash: 'phash', recipe: 'opencv' }), { name: 'RangeError', message: /^options\.recipe/ });
+  assert.throws(() => new HashIndex({ hash: 'xhash' as never }), { name: 'RangeError', message: /^options\.hash/ });
   // The same from the hash or its hex.
   assert.deepEqual(index.search(averageHash(images.get('astronaut.png')!), { top: 4 }), hits);
   assert.deepEqual(index.search(EXPECTED.hashes['astronaut.png'].ahash, { top: 4 }), hits);
@@ -147,9 +171,10 @@ test('HashIndex: toJSON / fromJSON round trip, through a JSON string too', () =>
   const index = new HashIndex({ size: 4 });
   index.add('b', randomImage(20, 20, 3, 1)).add('a', randomImage(20, 20, 3, 2)).addHash('c', 'F0F0');
   const json = index.toJSON();
-  assert.deepEqual(json, { type: 'pixelarray.HashIndex', version: 1, size: 4, entries: index.ids().map((id) => [id, index.get(id)!]) });
+  assert.deepEqual(json, { type: 'pixelarray.HashIndex', version: 1, size: 4, hash: 'ahash', recipe: 'imagehash', entries: index.ids().map((id) => [id, index.get(id)!]) });
   assert.equal(json.entries[2][1], 'f0f0', 'stored lowercase');
   const back = HashIndex.fromJSON(JSON.parse(JSON.stringify(index)));
+  assert.equal(back.recipe, 'imagehash');
   assert.deepEqual(back.ids(), ['b', 'a', 'c']);
   assert.deepEqual(back.search('0000'), index.search('0000'));
 });

@@ -11,7 +11,7 @@ export const IMAGES_DIR = join(SEARCH_DIR, 'images');
 export interface ExpectedCase {
   query: string;
   args: string[];
-  by: 'hist' | 'ahash';
+  by: 'hist' | 'ahash' | 'dhash' | 'phash';
   bins?: number;
   method?: string;
   size?: number;
@@ -24,7 +24,10 @@ export interface Expected {
   unreadable: string[];
   nearDuplicates: { maxBits: number; groups: Record<string, string[]> };
   cases: ExpectedCase[];
-  hashes: Record<string, { ahash: string; ahash16: string; imagehash: string; bitsDiffer: number }>;
+  hashes: Record<string, {
+    ahash: string; ahash16: string; dhash: string; phash: string; ahashOpencv: string; ahashOpencv16: string;
+    imagehash: string; bitsDiffer: number;
+  }>;
   histograms4: Record<string, number[]>;
 }
 

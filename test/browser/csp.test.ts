@@ -54,17 +54,27 @@ test('the built dist/ compiles no code from strings', (t) => {
   assert.deepEqual(scan(files), []);
 });
 
-test('the dependency files the codecs load compile no code from strings', async (t) => {
-  // esbuild follows the imports of the codecs entry (for Node, as it runs) to the exact files of
-  // pngjs and jpeg-js that are loaded; pngjs's unused browserify bundle is not among them.
+test('the dependency files the codecs load compile no code from strings, in Node and in browsers', async (t) => {
+  // esbuild follows the imports of each codecs entry to the exact dependency files it loads.
+  for (const [entry, platform] of [['src/codecs/index.ts', 'node'], ['src/codecs/index.browser.ts', 'browser']] as const) {
+    const result = await esbuild.build({
+      entryPoints: [join(ROOT, entry)], bundle: true, platform, format: 'esm',
+      write: false, metafile: true, logLevel: 'silent',
+    });
+    const deps = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('node_modules/')).map((f) => join(ROOT, f));
+    assert.ok(deps.some((f) => f.includes('/fflate/')), `${entry} loads fflate`);
+    t.diagnostic(`${entry}: ${deps.length} dependency files scanned`);
+    assert.deepEqual(scan(deps), []);
+  }
+});
+
+test('the browser codecs entry bundles for the browser without any Node built-in', async () => {
   const result = await esbuild.build({
-    entryPoints: [join(ROOT, 'src/codecs/index.ts')], bundle: true, platform: 'node', format: 'esm',
+    entryPoints: [join(ROOT, 'src/codecs/index.browser.ts')], bundle: true, platform: 'browser', format: 'esm',
     write: false, metafile: true, logLevel: 'silent',
   });
-  const deps = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('node_modules/')).map((f) => join(ROOT, f));
-  assert.ok(deps.some((f) => f.includes('/pngjs/')) && deps.some((f) => f.includes('/jpeg-js/')));
-  t.diagnostic(`${deps.length} dependency files scanned`);
-  assert.deepEqual(scan(deps), []);
+  const builtins = Object.values(result.metafile.inputs).flatMap((i) => i.imports).filter((i) => i.path.startsWith('node:') || i.external);
+  assert.deepEqual(builtins, []);
 });
 
 test('the scanner finds what it looks for', () => {

@@ -10,7 +10,8 @@ import * as esbuild from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = resolve(ROOT, 'src/index.ts');
 const KB = 1024;
-const BUDGET_CORE = 40 * KB;
+// Issue 13 raised the whole-core budget to 100 KB (the families of "More OpenCV"); tree-shaking keeps single ops small.
+const BUDGET_CORE = 100 * KB;
 const BUDGET_ROLL = 4 * KB;
 
 interface Measure { minified: number; gzipped: number; inputs: Record<string, number>; imports: number }
@@ -33,7 +34,7 @@ const report = (m: Measure) => `${kb(m.gzipped)} gzipped (${bytes(m.gzipped)}), 
 const heaviest = (m: Measure) => Object.entries(m.inputs).sort((a, b) => b[1] - a[1]).slice(0, 8)
   .map(([file, bytes]) => `${file} ${kb(bytes)}`).join(', ');
 
-test('the whole core bundles for the browser with no Node built-ins or dependencies, within 40 KB gzipped', async (t) => {
+test('the whole core bundles for the browser with no Node built-ins or dependencies, within 100 KB gzipped', async (t) => {
   const m = await measure(`export * from ${JSON.stringify(ENTRY)};`);
   const line = `whole core (import * from 'pixelarray'): ${report(m)}; budget ${kb(BUDGET_CORE)}`;
   t.diagnostic(line);

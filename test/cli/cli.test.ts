@@ -100,8 +100,8 @@ test('search prints a readable table without --json', async () => {
   assert.equal(h.stdout,
     'rank  hamming  file\n' +
     '   1  0        rocket.png\n' +
-    '   2  1        rocket_blur.png\n' +
-    '   3  1        rocket_small.png\n');
+    '   2  0        rocket_blur.png\n' +
+    '   3  0        rocket_small.png\n');
 });
 
 test('search --workers 1 and --index: the same results; the index file is reused', async () => {
@@ -142,7 +142,8 @@ test('usage errors: exit code 2 and one line on stderr', async () => {
     [['search', 'images', 'images/a.png', '--top=-3'], /^pixelarray: --top: expected an integer/],
     [['search', 'images', 'images/a.png', '--bins', '300'], /^pixelarray: --bins: expected an integer in 1\.\.256, got '300'$/],
     [['search', 'images', 'images/a.png', '--method', 'euclid'], /^pixelarray: --method: expected one of chisqr, /],
-    [['search', 'images', 'images/a.png', '--by', 'phash'], /^pixelarray: --by: expected hist or ahash, got 'phash'$/],
+    [['search', 'images', 'images/a.png', '--by', 'xhash'], /^pixelarray: --by: expected hist, ahash, dhash or phash, got 'xhash'$/],
+    [['hash', 'images/astronaut.png', '--by', 'hist'], /^pixelarray: --by: expected ahash, dhash or phash, got 'hist'$/],
     [['search', 'images', 'images/a.png', '--by', 'ahash', '--bins', '8'], /^pixelarray: --bins and --method apply to --by hist only$/],
     [['search', 'images', 'images/a.png', '--frobnicate'], /^pixelarray: Unknown option '--frobnicate'/],
     [['search', 'images', 'images/a.png', '--top'], /^pixelarray: Option '--top <value>' argument missing$/],

@@ -11,7 +11,9 @@ test('ProgressBar draws one line, redraws at most every 80 ms (always the last i
   bar.update(2, 4); // within 80 ms: skipped
   bar.update(4, 4); // the last: always drawn
   assert.equal(out.length, 2);
+  // eslint-disable-next-line no-control-regex -- the progress bar's ANSI escape is what is tested
   assert.match(out[0], /^\r\x1b\[2Kindexing \[#{8}\.{24}\] 1\/4( \d+\/s)?$/);
+  // eslint-disable-next-line no-control-regex
   assert.match(out[1], /^\r\x1b\[2Kindexing \[#{32}\] 4\/4( \d+\/s)?$/);
   assert.ok(!out.some((s) => s.includes('\n')), 'never a new line');
   bar.clear();

@@ -1,7 +1,6 @@
 // Hostile input: decompression bombs, lying headers, truncation, garbage and random mutations must
 // end in a DecodeError (or a correct decode) — never another error type, a crash or a hang.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { crc32 } from 'node:zlib';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -22,25 +21,13 @@ function isDecodeError(format: 'png' | 'jpeg' | 'unknown', pattern?: RegExp) {
 /** A PNG whose IHDR claims 2^31-1 × 1 RGBA, with a few bytes of real zlib data. */
 const HUGE_ROW_PNG = buildPng(ihdr(2 ** 31 - 1, 1, 6, 8), new Uint8Array(10));
 
-test('pngjs itself aborts the Node process on a 2^31-1 × 1 RGBA header (why we validate first)', () => {
-  // Run raw pngjs in a child: its int32 row-size arithmetic overflows and a native zlib
-  // assertion kills the process (SIGABRT), which no try/catch can stop.
-  const child = spawnSync(process.execPath, ['-e', `
-    const { PNG } = require('pngjs');
-    try { PNG.sync.read(require('fs').readFileSync(0)); console.log('returned'); }
-    catch (e) { console.log('threw', e.message); }
-  `], { input: HUGE_ROW_PNG, cwd: new URL('../..', import.meta.url), timeout: 20000, encoding: 'utf8' });
-  assert.ok(child.signal === 'SIGABRT' || child.status === 134,
-    `expected pngjs to abort; status ${child.status}, signal ${child.signal}, stdout ${child.stdout}`);
-});
-
-test('decodePng refuses the 2^31-1 × 1 header before pngjs runs, even with maxPixels: Infinity', () => {
-  assert.throws(() => decodePng(HUGE_ROW_PNG), isDecodeError('png', /2147483647×1 = 2147483647 pixels, more than maxPixels = 268435456/));
-  assert.throws(() => decodePng(HUGE_ROW_PNG, { maxPixels: Infinity }), isDecodeError('png', /at most 536870911 pixels/));
+test('decodePng refuses the 2^31-1 × 1 header before allocating, even with maxPixels: Infinity', () => {
+  assert.throws(() => decodePng(HUGE_ROW_PNG), isDecodeError('png', /2147483647×1 = 2147483647 pixels, more than maxPixels = 178956970/));
+  assert.throws(() => decodePng(HUGE_ROW_PNG, { maxPixels: Infinity }), isDecodeError('png', /needs 8589934589 bytes in one buffer, more than the 2147483647/));
   assert.throws(() => decodeImage(HUGE_ROW_PNG, { maxPixels: Infinity }), isDecodeError('png'));
-  // Narrow enough for the pixel limit, too wide for pngjs' 32-bit row arithmetic.
-  const wide16 = buildPng(ihdr(40_000_000, 1, 6, 16), new Uint8Array(10));
-  assert.throws(() => decodePng(wide16, { maxPixels: Infinity }), isDecodeError('png', /too wide/));
+  // Narrow enough for the pixel limit, too much data for one buffer (pngjs' 32-bit row arithmetic broke here).
+  const wide16 = buildPng(ihdr(400_000_000, 1, 6, 16), new Uint8Array(10));
+  assert.throws(() => decodePng(wide16, { maxPixels: Infinity }), isDecodeError('png', /in one buffer/));
 });
 
 test('zero, over-limit and over-2^31 PNG dimensions are refused from the header', () => {
@@ -48,22 +35,26 @@ test('zero, over-limit and over-2^31 PNG dimensions are refused from the header'
   assert.throws(() => decodePng(buildPng(ihdr(5, 0, 0), new Uint8Array(0))), isDecodeError('png', /5×0/));
   assert.throws(() => decodePng(buildPng(ihdr(2 ** 31, 1, 0), new Uint8Array(2))), isDecodeError('png', /at most 2\^31-1/));
   const big = buildPng(ihdr(20000, 20000, 2), new Uint8Array(100));
-  assert.throws(() => decodePng(big), isDecodeError('png', /20000×20000 = 400000000 pixels, more than maxPixels = 268435456/));
+  assert.throws(() => decodePng(big), isDecodeError('png', /20000×20000 = 400000000 pixels, more than maxPixels = 178956970/));
   assert.throws(() => decodePng(buildPng(ihdr(100, 100, 0), new Uint8Array(10100)), { maxPixels: 9999 }), isDecodeError('png', /100×100/));
 });
 
-test('PNG zlib bombs are stopped at the size the header implies', () => {
+test('PNG zlib bombs are stopped at the size the header implies; the rest is ignored with a warning, as libpng does', () => {
   // ~50 MB of zeros deflate to ~50 KB; a 1×1 image needs 2 bytes.
   const zeros = new Uint8Array(50_000_000);
   for (const interlace of [0, 1]) {
     const started = performance.now();
-    assert.throws(() => decodePng(buildPng(ihdr(1, 1, 0, 8, interlace), zeros)), isDecodeError('png', /inflates to more than the 2 bytes/));
-    assert.ok(performance.now() - started < 2000, 'refused quickly');
+    const warnings: string[] = [];
+    const img = decodePng(buildPng(ihdr(1, 1, 0, 8, interlace), zeros), { onWarning: (m) => warnings.push(m) });
+    assert.deepEqual([...img.shape], [1, 1, 1]);
+    assert.equal(img.data[img.offset], 0);
+    assert.deepEqual(warnings, ['PNG: image data continues past the last row (ignored, as libpng does)']);
+    assert.ok(performance.now() - started < 2000, 'stopped quickly');
   }
 });
 
-test('short PNG image data is refused, not padded with uninitialised memory (a pngjs bug)', () => {
-  // 3×3 gray needs 3 × (1 + 3) = 12 bytes; pngjs alone would return 12 bytes with garbage after the 11th.
+test('short PNG image data is refused, never padded with uninitialised memory', () => {
+  // 3×3 gray needs 3 × (1 + 3) = 12 bytes.
   assert.throws(() => decodePng(buildPng(ihdr(3, 3, 0), new Uint8Array(11).fill(7))), isDecodeError('png', /truncated image data: 11 of the 12 bytes/));
   assert.throws(() => decodePng(buildPng(ihdr(3, 3, 0, 8, 1), new Uint8Array(14))), isDecodeError('png', /14 of the 15 bytes/));
   assert.deepEqual(decodePng(buildPng(ihdr(3, 3, 0, 8, 1), new Uint8Array(15))).shape, [3, 3, 1]);
@@ -85,7 +76,6 @@ test('PNG structure errors: chunk lengths, CRCs, order, missing pieces', () => {
     [parts(PNG_SIG, pngChunk('gAMA', [0, 0, 0, 1]), ihdr(1, 1, 0), idat, pngChunk('IEND')), /first chunk is gAMA/],
     [parts(PNG_SIG, ihdr(1, 1, 0), ihdr(1, 1, 0), idat, pngChunk('IEND')), /more than one IHDR/],
     [parts(PNG_SIG, ihdr(1, 1, 3), idat, pngChunk('IEND')), /without a PLTE/],
-    [parts(PNG_SIG, ihdr(1, 1, 0), idat, pngChunk('tEXt', [65, 0, 66]), idat, pngChunk('IEND')), /not consecutive/],
     [parts(PNG_SIG, ihdr(1, 1, 0), pngChunk('tRNS', [0]), idat, pngChunk('IEND')), /tRNS chunk has 1 bytes/],
     [parts(PNG_SIG, ihdr(1, 1, 0), pngChunk('tEXt', [65, 0, 66], 0), idat, pngChunk('IEND')), /CRC mismatch in tEXt/],
     [parts(PNG_SIG, ihdr(1, 1, 0), pngChunk('ABCD', [1]), idat, pngChunk('IEND')), /unsupported critical chunk "ABCD"/],
@@ -99,6 +89,15 @@ test('PNG structure errors: chunk lengths, CRCs, order, missing pieces', () => {
   for (const [bytes, re] of cases) assert.throws(() => decodePng(bytes), isDecodeError('png', re), String(re));
   // An unknown ancillary chunk is skipped.
   assert.deepEqual(decodePng(parts(PNG_SIG, ihdr(1, 1, 0), pngChunk('zzZz', [1, 2]), idat, pngChunk('IEND'))).shape, [1, 1, 1]);
+  // An IDAT after another chunk is not image data (libpng: "Too many IDATs found", Pillow stops at
+  // the other chunk): ignored with a warning when the first run is complete, else the image is truncated.
+  const warnings: string[] = [];
+  const spare = parts(PNG_SIG, ihdr(1, 1, 0), idat, pngChunk('tEXt', [65, 0, 66]), idat, pngChunk('IEND'));
+  assert.deepEqual(decodePng(spare, { onWarning: (m) => warnings.push(m) }).shape, [1, 1, 1]);
+  assert.deepEqual(warnings, ['PNG: 1 IDAT chunk(s) after the image data ignored, as libpng does']);
+  const half = buildPng(ihdr(1, 2, 0), new Uint8Array(2)).subarray(8 + 25, -12);
+  assert.throws(() => decodePng(parts(PNG_SIG, ihdr(1, 2, 0), half, pngChunk('tEXt', [65, 0, 66]), half, pngChunk('IEND'))),
+    isDecodeError('png', /truncated image data: 2 of the 4 bytes/));
 });
 
 test('empty input, garbage and other formats are DecodeErrors naming the format', () => {
@@ -164,16 +163,12 @@ test('unsupported JPEG variants are refused by name', () => {
   for (const [patch, re] of cases) assert.throws(() => decodeJpeg(patchSof(jpeg, patch)), isDecodeError('jpeg', re), String(re));
 });
 
-test('jpeg-js failures inside the scan are wrapped, with the original as cause', () => {
+test('a bit pattern that is no Huffman code is a DecodeError (libjpeg only warns and decodes garbage)', () => {
   const jpeg = fixture('color444.jpg').slice();
-  // Escaped 0xFF bytes (FF 00) are all one-bits, which no JPEG Huffman code is: jpeg-js throws.
+  // Escaped 0xFF bytes (FF 00) are all one-bits, which no JPEG Huffman code is.
   const from = Math.floor(jpeg.length * 0.6);
   for (let i = from; i < from + 40; i += 2) { jpeg[i] = 0xff; jpeg[i + 1] = 0x00; }
-  assert.throws(() => decodeJpeg(jpeg), (e: unknown) => {
-    isDecodeError('jpeg', /^JPEG: corrupt data: invalid huffman sequence$/)(e);
-    assert.ok((e as DecodeError).cause instanceof Error);
-    return true;
-  });
+  assert.throws(() => decodeJpeg(jpeg), isDecodeError('jpeg', /^JPEG: corrupt data: bad Huffman code/));
 });
 
 type Edit = { kind: 'set' | 'flip' | 'cut' | 'insert' | 'delete' | 'ff'; at: number; value: number };
@@ -207,7 +202,7 @@ function decodeOrDecodeError(bytes: Uint8Array, options: object): void {
     assert.ok(a instanceof PixelArray);
     assert.equal(a.data.length, a.height * a.width * a.channels);
   } catch (e) {
-    if (!(e instanceof DecodeError)) throw new Error(`non-DecodeError ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    if (!(e instanceof DecodeError)) throw new Error(`non-DecodeError ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
   }
 }
 
@@ -218,7 +213,7 @@ test('fuzz: random mutations of valid PNGs decode or throw DecodeError', { timeo
   }), { numRuns: 2000, seed: 1 });
 });
 
-/** Recomputes the CRC of every complete chunk, so mutations get past the CRC check into pngjs. */
+/** Recomputes the CRC of every complete chunk, so mutations get past the CRC check into the decoder. */
 function repairCrcs(png: Uint8Array): Uint8Array {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   for (let pos = 8; pos + 12 <= png.length;) {
@@ -249,7 +244,7 @@ test('fuzz: random image streams under every valid IHDR decode or throw DecodeEr
       const [colorType, depth] = combos[k];
       let raw = bytes;
       if (exactSize) {
-        // Exactly the size the header implies, so most cases get through to pngjs' unfiltering.
+        // Exactly the size the header implies, so most cases get through to the unfiltering.
         const info = { width: w, height: h, colorType, bitDepth: depth, interlaced } as PngInfo;
         raw = new Uint8Array(inflatedSize(info));
         for (let i = 0; i < raw.length; i++) raw[i] = bytes.length ? bytes[i % bytes.length] % 5 : 0;

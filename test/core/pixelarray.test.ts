@@ -61,5 +61,8 @@ test('isContiguous tells row-major gap-free layouts from views', () => {
   assert.equal(isContiguous(a), true);
   assert.equal(isContiguous(new PixelArray(a.data, [2, 2, 3], [12, 3, 1], 0)), false);
   assert.equal(isContiguous(new PixelArray(a.data, [1, 4, 3], [999, 3, 1], 0)), true); // one row: s0 irrelevant
+  // Empty arrays are contiguous whatever their strides, as NumPy's flags.c_contiguous says.
+  assert.equal(isContiguous(new PixelArray(a.data, [0, 4, 3], [999, 7, 2], 0)), true);
+  assert.equal(isContiguous(new PixelArray(a.data, [2, 0, 3], [5, 7, 2], 0)), true);
   assert.throws(() => isContiguous({} as PixelArray), { name: 'TypeError', message: /^a: expected a PixelArray/ });
 });

@@ -161,8 +161,8 @@ test('bad arguments throw TypeError / RangeError naming the argument', () => {
     [() => line(img, [0, 0], [1, 1], 1, { thickness: '2' as never }), 'TypeError', /^options\.thickness:/],
     [() => rectangle(img, [0, 0], [1, 1], 1, { thickness: 0 }), 'RangeError', /^options\.thickness: expected an integer in 1\.\.32767 or -1 \(filled\), got 0$/],
     [() => rectangle(img, [0, 0], [1, 1], 1, { thickness: -2 }), 'RangeError', /^options\.thickness:.*got -2$/],
-    [() => line(img, [0, 0], [1, 1], 1, { lineType: 16 as never }), 'RangeError', /^options\.lineType: expected 4 or 8 \(LINE_AA, 16, is not supported\), got 16$/],
-    [() => line(img, [0, 0], [1, 1], 1, { lineType: 1 as never }), 'RangeError', /^options\.lineType: expected 4 \(LINE_4\) or 8 \(LINE_8\), got 1$/],
+    [() => line(img, [0, 0], [1, 1], 1, { lineType: 16 as never }), 'RangeError', /^options\.lineType: expected 4, 8 or 'aa' \(write LINE_AA, 16, as 'aa'\), got 16$/],
+    [() => line(img, [0, 0], [1, 1], 1, { lineType: 1 as never }), 'RangeError', /^options\.lineType: expected 4 \(LINE_4\), 8 \(LINE_8\) or 'aa' \(LINE_AA\), got 1$/],
     [() => rectangle(img, [0, 0], [1, 1], 1, 'thick' as never), 'TypeError', /^options: expected an options object/],
   ];
   for (const [f, name, message] of bad) assert.throws(f, { name, message });

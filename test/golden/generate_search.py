@@ -22,9 +22,14 @@ The histogram recipe, exactly as the tutorial gives it (`--by hist`):
     d = cv2.compareHist(query_hist, hist, method)            # the query is H1
 
 sorted nearest first (ascending, except correl and intersect where higher is nearer), ties by
-file name. The average-hash recipe (`--by ahash`): cv2.cvtColor(BGR2GRAY) (gray images as they
-are), cv2.resize(size × size, INTER_AREA), bit = pixel > mean; ranked by Hamming distance, ties by
-file name. Files that cv2.imread cannot read are left out (the CLI reports and skips them).
+file name. The hashes (`--by ahash`, `--by dhash`, `--by phash`) are imagehash 4.3's
+average_hash, dhash and phash of `Image.open(path)` (Pillow 9.4; imagehash is not packaged here, so
+its three functions are written out below: convert('L'), resize with ANTIALIAS = LANCZOS, then
+`> mean`, `right > left`, or the scipy.fftpack DCT's low corner `> median`), ranked by Hamming
+distance, ties by file name. `hashes[f].ahashOpencv` keeps the OpenCV average-hash recipe
+(averageHash's `{ recipe: 'opencv' }`): cv2.cvtColor(BGR2GRAY) (gray images as they are),
+cv2.resize(size × size, INTER_AREA), bit = pixel > mean. Files that cv2.imread cannot read are left
+out (the CLI reports and skips them).
 
 Deterministic: the images are rebuilt from skimage.data with seeded noise; two runs give the same
 files.
@@ -37,6 +42,7 @@ import sys
 import cv2
 import numpy as np
 import PIL
+import scipy.fftpack
 import skimage
 import skimage.data
 from PIL import Image
@@ -187,6 +193,23 @@ def imagehash_average(path, size):
     return pixels > pixels.mean()
 
 
+def imagehash_dhash(path, size):
+    """imagehash.dhash(Image.open(path), size), reproduced."""
+    pixels = np.asarray(Image.open(path).convert('L').resize((size + 1, size), Image.LANCZOS))
+    return pixels[:, 1:] > pixels[:, :-1]
+
+
+def imagehash_phash(path, size, highfreq_factor=4):
+    """imagehash.phash(Image.open(path), size), reproduced."""
+    n = size * highfreq_factor
+    pixels = np.asarray(Image.open(path).convert('L').resize((n, n), Image.LANCZOS))
+    dct = scipy.fftpack.dct(scipy.fftpack.dct(pixels, axis=0), axis=1)[:size, :size]
+    return dct > np.median(dct)
+
+
+HASHES = {'ahash': imagehash_average, 'dhash': imagehash_dhash, 'phash': imagehash_phash}
+
+
 def to_hex(bits):
     """imagehash's str(hash): the bits row by row, first bit most significant."""
     s = ''.join('1' if b else '0' for b in bits.flatten())
@@ -230,12 +253,13 @@ def main():
         cases.append({'query': query, 'args': args, 'by': 'hist', 'bins': bins, 'method': method, 'top': top,
                       'ranking': [{'file': f, 'distance': d} for f, d in ranking]})
 
-    def ahash_case(query, size=8, top=5):
-        qb = recipe_ahash(query_image(query), size)
-        pairs = [(f, hamming(qb, recipe_ahash(img, size))) for f, img in images.items()]
+    def ahash_case(query, size=8, top=5, by='ahash'):
+        fn = HASHES[by]
+        qb = fn(os.path.join(ROOT, query), size)
+        pairs = [(f, hamming(qb, fn(os.path.join(IMAGES, f), size))) for f in images]
         ranking = rank(pairs)
-        args = ['--by', 'ahash', '--size', str(size), '--top', str(top)]
-        cases.append({'query': query, 'args': args, 'by': 'ahash', 'size': size, 'top': top,
+        args = ['--by', by, '--size', str(size), '--top', str(top)]
+        cases.append({'query': query, 'args': args, 'by': by, 'size': size, 'top': top,
                       'ranking': [{'file': f, 'distance': d} for f, d in ranking]})
 
     for q in ['astronaut.png', 'chelsea.png', 'coffee.png', 'rocket.png', 'motorcycle_left.png',
@@ -254,6 +278,11 @@ def main():
         ahash_case('images/' + q)
     ahash_case('queries/astronaut_crop.png')
     ahash_case('images/coffee.png', size=16, top=25)
+    for by in ('dhash', 'phash'):
+        for q in ['astronaut.png', 'chelsea.png', 'rocket.png', 'motorcycle_left.png']:
+            ahash_case('images/' + q, by=by)
+        ahash_case('queries/astronaut_crop.png', by=by)
+    ahash_case('images/chelsea.png', size=16, top=25, by='dhash')
 
     # Near duplicates by average hash: every resized / blurred / brightened / noisy / slightly
     # cropped variant lies within NEAR bits of its original, and nothing else does.
@@ -266,7 +295,7 @@ def main():
         'immunohistochemistry.png': ['immunohistochemistry_noise.png'],
         'motorcycle_left.png': ['motorcycle_right.png'],
     }
-    hashes = {f: recipe_ahash(img, 8) for f, img in images.items()}
+    hashes = {f: imagehash_average(os.path.join(IMAGES, f), 8) for f in images}
     near = {}
     for base, variants in groups.items():
         found = sorted(f for f in images if f != base and hamming(hashes[base], hashes[f]) <= NEAR)
@@ -275,10 +304,13 @@ def main():
 
     hash_table = {}
     for f, img in images.items():
-        ours = recipe_ahash(img, 8)
-        pil = imagehash_average(os.path.join(IMAGES, f), 8)
-        hash_table[f] = {'ahash': to_hex(ours), 'ahash16': to_hex(recipe_ahash(img, 16)),
-                         'imagehash': to_hex(pil), 'bitsDiffer': hamming(ours, pil)}
+        cv = recipe_ahash(img, 8)
+        path = os.path.join(IMAGES, f)
+        pil = imagehash_average(path, 8)
+        hash_table[f] = {'ahash': to_hex(pil), 'ahash16': to_hex(imagehash_average(path, 16)),
+                         'dhash': to_hex(imagehash_dhash(path, 8)), 'phash': to_hex(imagehash_phash(path, 8)),
+                         'ahashOpencv': to_hex(cv), 'ahashOpencv16': to_hex(recipe_ahash(img, 16)),
+                         'imagehash': to_hex(pil), 'bitsDiffer': hamming(cv, pil)}
 
     histograms = {f: [float(v) for v in recipe_hist(img, 4).ravel()] for f, img in images.items()}
 

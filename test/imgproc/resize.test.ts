@@ -218,8 +218,8 @@ test('refuses bad sizes, options and images, naming the argument', () => {
   assert.throws(() => resize(a, 3, 0), { name: 'RangeError', message: /^height: expected an integer ≥ 1, got 0$/ });
   assert.throws(() => resize(a, 3, Infinity), { name: 'RangeError', message: /^height: / });
   assert.throws(() => resize(a, 3, undefined as unknown as number), { name: 'TypeError', message: /^height: / });
-  assert.throws(() => resize(a, 3, 3, { interpolation: 'cubic' as ResizeInterpolation }),
-    { name: 'RangeError', message: /^options\.interpolation: expected one of 'bilinear', 'nearest', 'area', got "cubic"$/ });
+  assert.throws(() => resize(a, 3, 3, { interpolation: 'cubic2' as ResizeInterpolation }),
+    { name: 'RangeError', message: /^options\.interpolation: expected one of 'bilinear', 'nearest', 'area', 'cubic', 'lanczos4', got "cubic2"$/ });
   assert.throws(() => resize(a, 3, 3, { interpolation: 1 as unknown as ResizeInterpolation }), { name: 'RangeError', message: /^options\.interpolation: / });
   assert.throws(() => resize(a, 3, 3, 'area' as never), { name: 'TypeError', message: /^options: / });
   assert.throws(() => resize({} as PixelArray, 3, 3), { name: 'TypeError', message: /^a: expected a PixelArray/ });

@@ -222,7 +222,7 @@ test('refuses bad matrices, sizes and options, naming the argument', () => {
   assert.throws(() => warpAffine(a, I, 0, 4), { name: 'RangeError', message: /^width: expected an integer ≥ 1, got 0$/ });
   assert.throws(() => warpAffine(a, I, 4, 1.5), { name: 'RangeError', message: /^height: / });
   assert.throws(() => warpAffine(a, I, 4, 4, { interpolation: 'area' as WarpInterpolation }),
-    { name: 'RangeError', message: /^options\.interpolation: expected one of 'bilinear', 'nearest', got "area"$/ });
+    { name: 'RangeError', message: /^options\.interpolation: expected one of 'bilinear', 'nearest', 'cubic', 'lanczos4', got "area"$/ });
   assert.throws(() => warpAffine(a, I, 4, 4, { border: 'mirror' as BorderMode }), { name: 'RangeError', message: /^options\.border: / });
   assert.throws(() => warpAffine(a, I, 4, 4, { borderValue: [1, 2] }), { name: 'RangeError', message: /^options\.borderValue: expected 1 or 3 values/ });
   assert.throws(() => warpAffine(a, I, 4, 4, { borderValue: [1, NaN, 3] }), { name: 'RangeError', message: /^options\.borderValue\[1\]: / });

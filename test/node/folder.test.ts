@@ -149,7 +149,7 @@ test('indexFolder refuses a missing folder, a file and bad options', async () =>
   await assert.rejects(indexFolder(join(tmp, 'missing')), { code: 'ENOENT' });
   await assert.rejects(indexFolder(join(IMAGES_DIR, 'rocket.png')), { message: /rocket\.png: not a folder$/ });
   await assert.rejects(indexFolder('' as never), { name: 'TypeError', message: /^folder: expected a folder path/ });
-  await assert.rejects(indexFolder(IMAGES_DIR, { by: 'phash' as never }), { name: 'RangeError', message: /^options\.by: expected 'hist' or 'ahash', got "phash"$/ });
+  await assert.rejects(indexFolder(IMAGES_DIR, { by: 'xhash' as never }), { name: 'RangeError', message: /^options\.by: expected 'hist', 'ahash', 'dhash' or 'phash', got "xhash"$/ });
   await assert.rejects(indexFolder(IMAGES_DIR, { bins: 0 }), { name: 'RangeError', message: /^options\.bins:/ });
   await assert.rejects(indexFolder(IMAGES_DIR, { workers: 0 }), { name: 'RangeError', message: /^options\.workers: expected an integer in 1\.\.1024, got 0$/ });
   await assert.rejects(indexFolder(IMAGES_DIR, { onProgress: 5 as never }), { name: 'TypeError', message: /^options\.onProgress: expected a function/ });

@@ -1,0 +1,25 @@
+// The PNG functions bound to Node's native zlib: what `pixelarray/codecs` exports in Node.
+import type { PixelArray } from '../core/pixelarray.ts';
+import { decodeImageWith, type ImageDecodeOptions } from './image.ts';
+import { decodePngWith, encodePngWith, type PngDecodeOptions, type PngEncodeOptions } from './png.ts';
+import { nodeZlib } from './zlib-node.ts';
+
+/**
+ * Decodes a PNG into a contiguous `H×W×C` PixelArray with the file's channels (gray 1, gray+alpha 2,
+ * RGB 3, RGBA 4; palettes expanded, tRNS as alpha, 16-bit reduced to the high byte, as Pillow
+ * does). Data past the image's last row is ignored, as libpng and Pillow ignore it (`onWarning`
+ * hears of it). Throws DecodeError for corrupt, truncated, unsupported or too large input.
+ */
+export function decodePng(bytes: Uint8Array, options?: PngDecodeOptions): PixelArray {
+  return decodePngWith(nodeZlib, bytes, options);
+}
+
+/** Encodes a 1–4 channel PixelArray (any view) as an 8-bit PNG; returns the file's bytes. */
+export function encodePng(a: PixelArray, options?: PngEncodeOptions): Uint8Array {
+  return encodePngWith(nodeZlib, a, options);
+}
+
+/** Decodes a PNG or a JPEG, recognised by its first bytes; anything else throws DecodeError. */
+export function decodeImage(bytes: Uint8Array, options?: ImageDecodeOptions): PixelArray {
+  return decodeImageWith(decodePng, bytes, options);
+}

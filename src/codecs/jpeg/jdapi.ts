@@ -1,0 +1,324 @@
+// The decoder's driver, after libjpeg-turbo's jdapimin.c / jdmaster.c / jdinput.c / jdcoefct.c:
+// reads the markers, decodes every scan into per-component coefficient arrays, then runs the IDCT
+// chosen for the output scale (jddctmgr.c: 8×8 islow, 4×4, 2×2, 1×1 with jpeg_core_output_dimensions'
+// per-component DCT sizes), the upsampler (jdsample.c) and the colour converter (jdcolor.c).
+import { DecodeError } from '../errors.ts';
+import { STD_AC_CHROMINANCE_BITS, STD_AC_CHROMINANCE_VALUES, STD_AC_LUMINANCE_BITS, STD_AC_LUMINANCE_VALUES,
+  STD_DC_CHROMINANCE_BITS, STD_DC_CHROMINANCE_VALUES, STD_DC_LUMINANCE_BITS, STD_DC_LUMINANCE_VALUES } from './jstdhuff.ts';
+import { cmykToRgbRow, interleaveRow, yccToRgbRow } from './jdcolor.ts';
+import { BitReader, decodeBlockSequential, deriveTable, type DerivedTable, type HuffmanSpec, type WarningSink } from './jdhuff.ts';
+import {
+  type FrameHeader, nextMarker, readDht, readDqt, readRestartMarker, readSegment, readSof, readSos, type ScanHeader, type Source,
+} from './jdmarker.ts';
+import { decodeAcFirst, decodeAcRefine, decodeDcFirst, decodeDcRefine, type ProgressiveState } from './jdphuff.ts';
+import { type Idct, idctIslow } from './jidctint.ts';
+import { idct1x1, idct2x2, idct4x4 } from './jidctred.ts';
+import { chooseUpsample, type Plane, reserveUpsampleScratch, type UpsampleMethod, upsampleRow } from './jdsample.ts';
+
+function fail(message: string): never {
+  throw new DecodeError('jpeg', message);
+}
+
+/** What `decodeJpegData` returns: interleaved pixels and what the caller needs besides. */
+export interface DecodedJpeg {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: Uint8Array;
+  /** The TIFF payload of the first APP1 "Exif" segment, or null. */
+  exif: Uint8Array | null;
+  /** True when the input ended before EOI (libjpeg's fake EOI was used). */
+  truncated: boolean;
+}
+
+export interface DecodeParams {
+  /** 1, 2, 4 or 8: libjpeg's scale_denom (scale_num 1). */
+  reduce: number;
+  maxPixels: number;
+  warn: WarningSink;
+  /** At most this many scans (a cheap-file DoS guard). */
+  maxScans: number;
+}
+
+interface Component {
+  id: number;
+  h: number;
+  v: number;
+  tq: number;
+  /** width_in_blocks / height_in_blocks (what a non-interleaved scan covers). */
+  bw: number;
+  bh: number;
+  /** The coefficient grid, padded to whole MCUs. */
+  gw: number;
+  gh: number;
+  coefs: Int16Array;
+  quant: Int32Array | null;
+}
+
+function stdSpec(bits: readonly number[], values: readonly number[]): HuffmanSpec {
+  const v = new Uint8Array(256);
+  v.set(values);
+  return { bits: Uint8Array.from(bits), values: v };
+}
+
+const startsWith = (seg: Uint8Array, text: string): boolean =>
+  seg.length >= text.length && Array.from(text).every((c, i) => seg[i] === c.charCodeAt(0));
+
+/** Decodes a whole JPEG the way libjpeg-turbo does with its default settings. */
+export function decodeJpegData(data: Uint8Array, params: DecodeParams): DecodedJpeg {
+  const src: Source = { data, pos: 0, warn: params.warn, hitEnd: false };
+  if (data.length < 2 || data[0] !== 0xff || data[1] !== 0xd8) fail('missing SOI marker at the start; not a JPEG file');
+  src.pos = 2;
+  const qt: Array<Int32Array | null> = [null, null, null, null];
+  const dcSpecs: Array<HuffmanSpec | null> = [null, null, null, null];
+  const acSpecs: Array<HuffmanSpec | null> = [null, null, null, null];
+  let frame: FrameHeader | null = null;
+  let comps: Component[] = [];
+  let mcusX = 0, mcusY = 0, maxH = 1, maxV = 1;
+  let restartInterval = 0;
+  let exif: Uint8Array | null = null;
+  let sawJfif = false, adobe = -1;
+  let scans = 0;
+  let pending = 0; // a marker the entropy decoder stopped at
+  let coefBits: Int32Array | null = null;
+
+  for (;;) {
+    const marker = pending !== 0 ? pending : nextMarker(src);
+    pending = 0;
+    if (marker === 0xd9) break;
+    if (marker === 0xd8) fail('second SOI marker');
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue;
+    const seg = readSegment(src, marker);
+    if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2 || (marker >= 0xc3 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) {
+      if (frame !== null) fail('more than one frame header (SOF)');
+      frame = readSof(marker, seg);
+      maxH = Math.max(...frame.components.map((c) => c.h));
+      maxV = Math.max(...frame.components.map((c) => c.v));
+      mcusX = Math.ceil(frame.width / (8 * maxH));
+      mcusY = Math.ceil(frame.height / (8 * maxV));
+      const pixels = frame.width * frame.height;
+      if (pixels > params.maxPixels) {
+        fail(`image is ${frame.width}×${frame.height} = ${pixels} pixels, more than maxPixels = ${params.maxPixels}; pass a larger { maxPixels } to decode it`);
+      }
+      comps = frame.components.map((c) => {
+        const gw = mcusX * c.h, gh = mcusY * c.v;
+        return {
+          ...c, gw, gh, quant: null,
+          bw: Math.ceil(Math.ceil(frame!.width * c.h / maxH) / 8), bh: Math.ceil(Math.ceil(frame!.height * c.v / maxV) / 8),
+          coefs: new Int16Array(gw * gh * 64),
+        };
+      });
+      if (frame.progressive) coefBits = new Int32Array(comps.length * 64).fill(-1);
+    } else if (marker === 0xc4) {
+      readDht(seg, dcSpecs, acSpecs);
+    } else if (marker === 0xdb) {
+      readDqt(seg, qt);
+    } else if (marker === 0xdd) {
+      if (seg.length !== 2) fail(`DRI segment has ${seg.length} bytes, expected 2`);
+      restartInterval = (seg[0] << 8) | seg[1];
+    } else if (marker === 0xda) {
+      if (frame === null) fail('image data (SOS) before the frame header (SOF)');
+      if (++scans > params.maxScans) fail(`more than ${params.maxScans} scans`);
+      const scan = readSos(seg, frame);
+      pending = decodeScan(src, frame, comps, scan, restartInterval, qt, dcSpecs, acSpecs, mcusX, mcusY, coefBits, params.warn);
+    } else if (marker >= 0xe0 && marker <= 0xef) {
+      if (marker === 0xe0 && seg.length >= 14 && startsWith(seg, 'JFIF\0')) sawJfif = true;
+      if (marker === 0xe1 && exif === null && startsWith(seg, 'Exif\0')) exif = seg.subarray(6);
+      if (marker === 0xee && seg.length >= 12 && startsWith(seg, 'Adobe')) adobe = seg[11];
+    } else if (marker === 0xfe || marker === 0xdc) {
+      // COM, DNL: skipped
+    } else if (marker === 0xcc) {
+      fail('arithmetic coding (DAC marker) is not supported');
+    } else {
+      fail(`unsupported marker 0x${marker.toString(16)}`);
+    }
+  }
+  if (frame === null) fail('no frame header (SOF marker)');
+  if (scans === 0) fail('no image data (SOS marker)');
+
+  let space: 'gray' | 'ycc' | 'rgb' | 'cmyk' | 'ycck';
+  if (comps.length === 1) space = 'gray';
+  else if (comps.length === 3) {
+    if (sawJfif) space = 'ycc';
+    else if (adobe >= 0) space = adobe === 0 ? 'rgb' : 'ycc';
+    else space = comps[0].id === 82 && comps[1].id === 71 && comps[2].id === 66 ? 'rgb' : 'ycc';
+  } else space = adobe >= 0 && adobe !== 0 ? 'ycck' : 'cmyk';
+
+  const out = outputPass(frame, comps, maxH, maxV, params.reduce, space);
+  return { ...out, exif, truncated: src.hitEnd };
+}
+
+function tableFor(specs: Array<HuffmanSpec | null>, i: number, isDc: boolean, progressive: boolean): DerivedTable {
+  let spec = specs[i];
+  if (spec === null && !progressive && i < 2) {
+    // jinit_huff_decoder's std_huff_tables: sequential scans fall back to the standard tables.
+    spec = isDc
+      ? (i === 0 ? stdSpec(STD_DC_LUMINANCE_BITS, STD_DC_LUMINANCE_VALUES) : stdSpec(STD_DC_CHROMINANCE_BITS, STD_DC_CHROMINANCE_VALUES))
+      : (i === 0 ? stdSpec(STD_AC_LUMINANCE_BITS, STD_AC_LUMINANCE_VALUES) : stdSpec(STD_AC_CHROMINANCE_BITS, STD_AC_CHROMINANCE_VALUES));
+    specs[i] = spec;
+  }
+  if (spec === null) fail(`scan uses ${isDc ? 'DC' : 'AC'} Huffman table ${i}, which is not defined (no DHT)`);
+  return deriveTable(spec, isDc, `${isDc ? 'DC' : 'AC'} ${i}`);
+}
+
+/** Decodes one scan; returns the marker that ended it. */
+function decodeScan(
+  src: Source, frame: FrameHeader, comps: Component[], scan: ScanHeader, restartInterval: number,
+  qt: Array<Int32Array | null>, dcSpecs: Array<HuffmanSpec | null>, acSpecs: Array<HuffmanSpec | null>,
+  mcusX: number, mcusY: number, coefBits: Int32Array | null, warn: WarningSink,
+): number {
+  const n = scan.comps.length;
+  const progressive = frame.progressive;
+  const { ss, se, ah, al } = scan;
+  // latch_quant_tables
+  for (const ci of scan.comps) {
+    const c = comps[ci];
+    if (c.quant === null) {
+      const t = qt[c.tq];
+      if (t === null) fail(`component ${c.id} uses quantization table ${c.tq}, which is not defined (no DQT)`);
+      c.quant = t;
+    }
+  }
+  let kind: 'seq' | 'dcFirst' | 'dcRefine' | 'acFirst' | 'acRefine' = 'seq';
+  if (progressive) {
+    let bad = false;
+    if (ss === 0) { if (se !== 0) bad = true; } else if (ss > se || se > 63 || n !== 1) bad = true;
+    if (ah !== 0 && al !== ah - 1) bad = true;
+    if (al > 13) bad = true;
+    if (bad) fail(`invalid progressive scan parameters Ss=${ss} Se=${se} Ah=${ah} Al=${al}`);
+    for (const ci of scan.comps) {
+      const cb = coefBits!;
+      if (ss !== 0 && cb[ci * 64] < 0) warn(`Corrupt JPEG data: progression (AC before DC) for component ${ci}`);
+      for (let k = ss; k <= se; k++) {
+        const expected = cb[ci * 64 + k] < 0 ? 0 : cb[ci * 64 + k];
+        if (ah !== expected) warn(`Corrupt JPEG data: inconsistent progression sequence for component ${ci} coefficient ${k}`);
+        cb[ci * 64 + k] = al;
+      }
+    }
+    kind = ss === 0 ? (ah === 0 ? 'dcFirst' : 'dcRefine') : (ah === 0 ? 'acFirst' : 'acRefine');
+  } else if (ss !== 0 || se !== 63 || ah !== 0 || al !== 0) {
+    warn('Invalid SOS parameters for sequential JPEG');
+  }
+  const dcT = scan.comps.map((_, i) => (kind === 'seq' || kind === 'dcFirst' ? tableFor(dcSpecs, scan.dc[i], true, progressive) : null));
+  const acT = scan.comps.map((_, i) => (kind === 'seq' || kind === 'acFirst' || kind === 'acRefine' ? tableFor(acSpecs, scan.ac[i], false, progressive) : null));
+
+  // The MCU layout: one block for a one-component scan, else every component's h×v blocks.
+  const blocksInMcu = n === 1 ? 1 : scan.comps.reduce((s, ci) => s + comps[ci].h * comps[ci].v, 0);
+  if (blocksInMcu > 10) fail(`an MCU of ${blocksInMcu} blocks (sampling factors too large; at most 10)`);
+  const single = n === 1 ? comps[scan.comps[0]] : null;
+  const mx = single ? single.bw : mcusX, my = single ? single.bh : mcusY;
+  const total = mx * my;
+
+  const br = new BitReader(src.data, src.pos);
+  const dcPred = new Int32Array(n);
+  const st: ProgressiveState = { eobrun: 0, warnedBadCode: false };
+  let restartsToGo = restartInterval, nextRestart = 0;
+
+  const decodeBlock = (i: number, coefs: Int16Array, at: number): void => {
+    switch (kind) {
+      case 'seq': decodeBlockSequential(br, dcT[i]!, acT[i]!, coefs, at, dcPred, i); break;
+      case 'dcFirst': decodeDcFirst(br, dcT[i]!, coefs, at, dcPred, i, al); break;
+      case 'dcRefine': decodeDcRefine(br, coefs, at, al); break;
+      case 'acFirst': decodeAcFirst(br, acT[i]!, coefs, at, ss, se, al, st); break;
+      case 'acRefine': decodeAcRefine(br, acT[i]!, coefs, at, ss, se, al, st, warn); break;
+    }
+  };
+
+  for (let m = 0; m < total; m++) {
+    if (restartInterval !== 0) {
+      if (restartsToGo === 0) {
+        // process_restart
+        br.reset();
+        src.pos = br.pos;
+        const r = readRestartMarker(src, br.marker, nextRestart);
+        br.pos = src.pos;
+        br.marker = r.marker;
+        if (r.ok || br.marker === 0) br.insufficient = false;
+        nextRestart = (nextRestart + 1) & 7;
+        dcPred.fill(0);
+        st.eobrun = 0;
+        restartsToGo = restartInterval;
+      }
+      restartsToGo--;
+    }
+    if (br.insufficient) continue;
+    const mrow = (m / mx) | 0, mcol = m - mrow * mx;
+    if (single) {
+      decodeBlock(0, single.coefs, (mrow * single.gw + mcol) * 64);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = comps[scan.comps[i]];
+        for (let v = 0; v < c.v; v++) {
+          const row = (mrow * c.v + v) * c.gw + mcol * c.h;
+          for (let h = 0; h < c.h; h++) decodeBlock(i, c.coefs, (row + h) * 64);
+        }
+      }
+    }
+    br.checkInsufficient();
+  }
+  if (br.insufficient && !br.hitEnd) warn('Corrupt JPEG data: premature end of data segment');
+  src.pos = br.pos;
+  if (br.hitEnd) src.hitEnd = true;
+  return br.marker;
+}
+
+interface OutputPlanes {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: Uint8Array;
+}
+
+/** jpeg_core_output_dimensions + the IDCT, upsampling and colour conversion of the output pass. */
+function outputPass(
+  frame: FrameHeader, comps: Component[], maxH: number, maxV: number, reduce: number,
+  space: 'gray' | 'ycc' | 'rgb' | 'cmyk' | 'ycck',
+): OutputPlanes {
+  const minSize = 8 / reduce;
+  const outW = Math.ceil(frame.width / reduce), outH = Math.ceil(frame.height / reduce);
+  const ws = new Int32Array(64);
+  const planes: Plane[] = [];
+  const methods: UpsampleMethod[] = [];
+  const hx: number[] = [], vx: number[] = [];
+  const fancy = minSize > 1;
+  for (const c of comps) {
+    let ss = minSize;
+    while (ss < 8 && (maxH * minSize) % (c.h * ss * 2) === 0 && (maxV * minSize) % (c.v * ss * 2) === 0) ss *= 2;
+    const dw = Math.ceil(frame.width * c.h * ss / (maxH * 8)), dh = Math.ceil(frame.height * c.v * ss / (maxV * 8));
+    const stride = c.bw * ss;
+    const plane = new Uint8Array(stride * c.bh * ss);
+    const q = c.quant ?? new Int32Array(64);
+    const idct: Idct | null = ss === 8 ? idctIslow : ss === 4 ? idct4x4 : ss === 2 ? idct2x2 : null;
+    for (let by = 0; by < c.bh; by++) {
+      for (let bx = 0; bx < c.bw; bx++) {
+        const at = (by * c.gw + bx) * 64, o = by * ss * stride + bx * ss;
+        if (idct) idct(c.coefs, at, q, plane, o, stride, ws);
+        else idct1x1(c.coefs, at, q, plane, o);
+      }
+    }
+    planes.push({ data: plane, stride, width: dw, height: dh });
+    const hIn = c.h * ss / minSize, vIn = c.v * ss / minSize;
+    const method = chooseUpsample(hIn, vIn, maxH, maxV, fancy, dw);
+    if (method === null) fail(`fractional sampling factors ${c.h}×${c.v} (of ${maxH}×${maxV}) are not supported`);
+    methods.push(method);
+    hx.push(maxH / hIn);
+    vx.push(maxV / vIn);
+  }
+  reserveUpsampleScratch(2 * Math.max(...planes.map((p) => p.width)) + 2);
+
+  const channels = space === 'gray' ? 1 : 3;
+  const out = new Uint8Array(outW * outH * channels);
+  const rows = comps.map(() => new Uint8Array(outW));
+  for (let y = 0; y < outH; y++) {
+    // The first component is read in place when it is full size (the luma plane of every common layout).
+    let first: Uint8Array = rows[0], firstAt = 0;
+    if (methods[0] === 'fullsize') { first = planes[0].data; firstAt = y * planes[0].stride; } else upsampleRow(methods[0], planes[0], y, hx[0], vx[0], rows[0], outW);
+    for (let i = 1; i < comps.length; i++) upsampleRow(methods[i], planes[i], y, hx[i], vx[i], rows[i], outW);
+    const o = y * outW * channels;
+    if (space === 'gray') out.set(first.subarray(firstAt, firstAt + outW), o);
+    else if (space === 'ycc') yccToRgbRow(first, rows[1], rows[2], firstAt, outW, out, o);
+    else if (space === 'rgb') interleaveRow(first, rows[1], rows[2], firstAt, outW, out, o);
+    else cmykToRgbRow(first, rows[1], rows[2], rows[3], firstAt, outW, space === 'ycck', out, o);
+  }
+  return { width: outW, height: outH, channels, data: out };
+}

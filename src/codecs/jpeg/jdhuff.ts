@@ -1,0 +1,203 @@
+// Huffman decoding of sequential (baseline / extended) scans, after libjpeg-turbo's jdhuff.c: the
+// derived tables (jpeg_make_d_derived_tbl) with a 9-bit lookahead, the bit reader that stops at a
+// marker and then feeds zero bits (jpeg_fill_bit_buffer), and decode_mcu's per-block decoding.
+import { DecodeError } from '../errors.ts';
+
+/** jpeg_natural_order: zigzag index → natural (row-major) index, with 16 extra entries of 63 so a corrupt run cannot index past the block (as in jutils.c). */
+export const NATURAL_ORDER: Int32Array = /* @__PURE__ */ Int32Array.from([
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
+  28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
+  54, 47, 55, 62, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63,
+]);
+
+const LOOKAHEAD = 9;
+
+/** A Huffman table as the DHT segment gives it: code counts for lengths 1..16 and the symbols. */
+export interface HuffmanSpec {
+  bits: Uint8Array; // 17 entries, [0] unused
+  values: Uint8Array;
+}
+
+/** jpeg_make_d_derived_tbl's result: lookahead entries `(length << 8) | symbol` and the canonical-code limits. */
+export interface DerivedTable {
+  lookup: Int32Array;
+  maxcode: Int32Array;
+  valoffset: Int32Array;
+  values: Uint8Array;
+}
+
+/** Builds the decoding tables; refuses an over-subscribed code set and (for DC) symbols above 15, as libjpeg does. */
+export function deriveTable(spec: HuffmanSpec, isDC: boolean, name: string): DerivedTable {
+  const sizes: number[] = [];
+  for (let l = 1; l <= 16; l++) for (let i = 0; i < spec.bits[l]; i++) sizes.push(l);
+  const n = sizes.length;
+  const codes = new Int32Array(n);
+  let code = 0, si = sizes[0] ?? 1, p = 0;
+  while (p < n) {
+    while (p < n && sizes[p] === si) codes[p++] = code++;
+    if (code >= 1 << si) throw new DecodeError('jpeg', `bad Huffman table ${name}: its code lengths over-subscribe the code space`);
+    code <<= 1;
+    si++;
+  }
+  const maxcode = new Int32Array(18), valoffset = new Int32Array(18);
+  p = 0;
+  for (let l = 1; l <= 16; l++) {
+    if (spec.bits[l]) {
+      valoffset[l] = p - codes[p];
+      p += spec.bits[l];
+      maxcode[l] = codes[p - 1];
+    } else {
+      maxcode[l] = -1;
+    }
+  }
+  maxcode[17] = 0x7fffffff;
+  const lookup = new Int32Array(1 << LOOKAHEAD);
+  p = 0;
+  for (let l = 1; l <= LOOKAHEAD; l++) {
+    for (let i = 0; i < spec.bits[l]; i++, p++) {
+      const base = codes[p] << (LOOKAHEAD - l);
+      for (let k = 0; k < 1 << (LOOKAHEAD - l); k++) lookup[base + k] = (l << 8) | spec.values[p];
+    }
+  }
+  if (isDC) {
+    for (let i = 0; i < n; i++) {
+      if (spec.values[i] > 15) throw new DecodeError('jpeg', `bad Huffman table ${name}: DC symbol ${spec.values[i]} (at most 15)`);
+    }
+  }
+  return { lookup, maxcode, valoffset, values: spec.values };
+}
+
+/** What the bit reader reports through `onWarning`. */
+export type WarningSink = (message: string) => void;
+
+/**
+ * The entropy-coded data reader. Bytes FF 00 are a data FF; FF FF… are fill; FF xx stops reading
+ * (`marker` = xx, `pos` just past it). Past a marker, or past the end of the input (where libjpeg's
+ * memory source inserts a fake EOI), zero bits are supplied; `insufficient` tells the MCU loop that
+ * some were consumed, after which libjpeg leaves the remaining blocks of the restart interval unset.
+ */
+export class BitReader {
+  data: Uint8Array;
+  pos: number;
+  acc = 0;
+  bits = 0;
+  padBits = 0;
+  marker = 0;
+  /** True once the input ran out (libjpeg: "Premature end of JPEG file"). */
+  hitEnd = false;
+  insufficient = false;
+
+  constructor(data: Uint8Array, pos: number) {
+    this.data = data;
+    this.pos = pos;
+  }
+
+  /** Tops the accumulator up to more than 24 bits. */
+  fill(): void {
+    const data = this.data, n = data.length;
+    while (this.bits <= 24) {
+      let c = 0;
+      if (this.marker === 0) {
+        if (this.pos >= n) {
+          this.marker = 0xd9;
+          this.hitEnd = true;
+        } else {
+          c = data[this.pos];
+          if (c !== 0xff) {
+            this.pos++;
+          } else {
+            let p = this.pos + 1;
+            while (p < n && data[p] === 0xff) p++;
+            if (p >= n) {
+              this.pos = n;
+              this.marker = 0xd9;
+              this.hitEnd = true;
+            } else if (data[p] === 0) {
+              this.pos = p + 1;
+            } else {
+              this.marker = data[p];
+              this.pos = p + 1;
+            }
+          }
+        }
+      }
+      if (this.marker !== 0) {
+        c = 0;
+        this.padBits += 8;
+      }
+      this.acc = (this.acc << 8) | c;
+      this.bits += 8;
+    }
+  }
+
+  /** `n` (0..16) raw bits as an unsigned number. */
+  getBits(n: number): number {
+    if (n === 0) return 0;
+    if (this.bits < n) this.fill();
+    this.bits -= n;
+    return (this.acc >>> this.bits) & ((1 << n) - 1);
+  }
+
+  /** One Huffman symbol; a bit pattern matching no code is a DecodeError (libjpeg warns and returns 0). */
+  decode(t: DerivedTable): number {
+    if (this.bits < 16) this.fill();
+    const e = t.lookup[(this.acc >>> (this.bits - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
+    if (e !== 0) {
+      this.bits -= e >> 8;
+      return e & 255;
+    }
+    let l = LOOKAHEAD + 1;
+    let code = (this.acc >>> (this.bits - l)) & ((1 << l) - 1);
+    const maxcode = t.maxcode;
+    while (code > maxcode[l]) {
+      l++;
+      if (l > 16) throw new DecodeError('jpeg', 'corrupt data: bad Huffman code in the image data');
+      code = (this.acc >>> (this.bits - l)) & ((1 << l) - 1);
+    }
+    this.bits -= l;
+    return t.values[(code + t.valoffset[l]) & 255];
+  }
+
+  /** After an MCU: whether it consumed bits past the real data (libjpeg's insufficient_data). */
+  checkInsufficient(): void {
+    if (this.padBits > this.bits) this.insufficient = true;
+  }
+
+  /** Drops the buffered bits (at a restart marker). */
+  reset(): void {
+    this.acc = 0;
+    this.bits = 0;
+    this.padBits = 0;
+  }
+}
+
+/** HUFF_EXTEND: the signed value of `s` received bits `x`. */
+export function extend(x: number, s: number): number {
+  return x < 1 << (s - 1) ? x + (-1 << s) + 1 : x;
+}
+
+/**
+ * decode_mcu for one block of a sequential scan: DC difference (added to `dcPred[ci]`), then the
+ * AC run/size pairs, into `coefs` at `at` (natural order, JCOEF = int16 truncation).
+ */
+export function decodeBlockSequential(
+  br: BitReader, dc: DerivedTable, ac: DerivedTable, coefs: Int16Array, at: number, dcPred: Int32Array, ci: number,
+): void {
+  let s = br.decode(dc);
+  if (s !== 0) s = extend(br.getBits(s), s);
+  const v = (s + dcPred[ci]) | 0;
+  dcPred[ci] = v;
+  coefs[at] = v;
+  for (let k = 1; k < 64; k++) {
+    const rs = br.decode(ac);
+    const r = rs >> 4;
+    s = rs & 15;
+    if (s !== 0) {
+      k += r;
+      coefs[at + NATURAL_ORDER[k]] = extend(br.getBits(s), s);
+    } else {
+      if (r !== 15) break;
+      k += 15;
+    }
+  }
+}
