@@ -1,13 +1,12 @@
 // Average hash (aHash; also dHash and pHash through HashIndex) for near-duplicate detection, Hamming distances between hashes, and a small
 // index of hashes searched by Hamming distance. See docs/search.md for the exact recipe and how it
 // compares with Python's imagehash.average_hash.
-import { checkInt, checkOptions } from '../core/check.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { sliceAxis } from '../ops/channels.ts';
 import { cvtColor } from '../imgproc/color.ts';
 import { resize } from '../imgproc/resize.ts';
-import { checkKeys } from '../pillow/modes.ts';
 import { checkEntries, checkId, checkJsonHeader, compareIds, type SearchResult } from './common.ts';
 import { bitsToHex, differenceHash, imagehashAverage, MAX_HASH_SIZE, perceptualHash, type ImageHash } from './imagehash.ts';
 
@@ -42,9 +41,10 @@ const HASH_KINDS: readonly HashKind[] = ['ahash', 'dhash', 'phash'];
  * interpolation=cv2.INTER_AREA) > mean` gives.
  */
 export function averageHash(img: PixelArray, options?: AverageHashOptions): AverageHash {
+  if (arguments.length > 2) throw tooManyArguments('averageHash', ['img', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const o = checkOptions(options);
-  checkKeys(o, ['size', 'recipe']);
+  checkOptionKeys(o, ['size', 'recipe']);
   const size = o.size === undefined ? 8 : checkInt(o.size, 'options.size', 2, MAX_HASH_SIZE);
   const recipe = o.recipe ?? 'imagehash';
   if (recipe !== 'imagehash' && recipe !== 'opencv') throw rangeError('options.recipe', "'imagehash' or 'opencv'", recipe);
@@ -67,6 +67,7 @@ export function averageHash(img: PixelArray, options?: AverageHashOptions): Aver
 
 /** The hash of `kind` (`'ahash'`: `averageHash`, `'dhash'`: `differenceHash`, `'phash'`: `perceptualHash`) of `img`. */
 export function hashImage(img: PixelArray, kind: HashKind, size: number, recipe: 'imagehash' | 'opencv' = 'imagehash'): AverageHash {
+  if (arguments.length > 4) throw tooManyArguments('hashImage', ['img', 'kind', 'size', 'recipe'], arguments.length);
   if (kind === 'dhash') return differenceHash(img, { size });
   if (kind === 'phash') return perceptualHash(img, { size });
   return averageHash(img, { size, recipe });
@@ -103,6 +104,7 @@ function hexOf(v: unknown, name: string): { hex: string; size?: number } {
  * count. `imagehash`'s `h1 - h2`.
  */
 export function hammingDistance(a: AverageHash | string, b: AverageHash | string): number {
+  if (arguments.length > 2) throw tooManyArguments('hammingDistance', ['a', 'b'], arguments.length);
   const x = hexOf(a, 'a'), y = hexOf(b, 'b');
   if (x.size !== undefined && y.size !== undefined && x.size !== y.size) {
     throw new RangeError(`b: expected a hash of size ${x.size} (the size of a), got size ${y.size}`);
@@ -170,7 +172,7 @@ export class HashIndex {
 
   constructor(options?: HashIndexOptions) {
     const o = checkOptions(options);
-    checkKeys(o, ['size', 'hash', 'recipe']);
+    checkOptionKeys(o, ['size', 'hash', 'recipe']);
     this.hash = checkKind(o.hash, 'options.hash');
     const recipe = o.recipe ?? 'imagehash';
     if (recipe !== 'imagehash' && (recipe !== 'opencv' || this.hash !== 'ahash')) {

@@ -2,7 +2,7 @@
 // concatenated, L2-normalised with cv2.normalize, compared with cv2.compareHist), and an index of
 // such histograms searched top-k. See docs/search.md.
 import { checkInt, checkOptions } from '../core/check.ts';
-import { describe, rangeError, typeError } from '../core/errors.ts';
+import { describe, rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { calcHist, compareHist, normalizeHist, type HistCompareMethod, type Histogram } from '../imgproc/histogram.ts';
 import { checkEntries, checkId, checkJsonHeader, compareIds, type SearchResult } from './common.ts';
@@ -35,6 +35,7 @@ const HIGHER_IS_NEARER: readonly HistCompareMethod[] = ['correl', 'intersect'];
  * channel. Bit for bit the vector OpenCV computes on the same pixels.
  */
 export function colorHistogram(img: PixelArray, options?: ColorHistogramOptions): Float32Array {
+  if (arguments.length > 2) throw tooManyArguments('colorHistogram', ['img', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const o = checkOptions(options);
   const bins = checkBinsPerChannel(o.bins);

@@ -1,10 +1,9 @@
 // The perceptual hashes of Python's `imagehash` package (4.3): average_hash, dhash and phash, on
 // Pillow's convert('L') and LANCZOS (ANTIALIAS) resize, bit for bit (see pixelarray/pillow).
-import { checkInt, checkOptions } from '../core/check.ts';
-import { rangeError } from '../core/errors.ts';
+import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
+import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { convert } from '../pillow/convert.ts';
-import { checkKeys } from '../pillow/modes.ts';
 import { resize } from '../pillow/resample.ts';
 
 /** A perceptual hash: `size × size` bits and imagehash's hexadecimal form of them. */
@@ -90,9 +89,10 @@ export function imagehashAverage(img: PixelArray, size: number): ImageHash {
  * its left neighbour (`pixels[:, 1:] > pixels[:, :-1]`), row by row.
  */
 export function differenceHash(img: PixelArray, options?: DifferenceHashOptions): ImageHash {
+  if (arguments.length > 2) throw tooManyArguments('differenceHash', ['img', 'options'], arguments.length);
   checkImage(img);
   const o = checkOptions(options);
-  checkKeys(o, ['size']);
+  checkOptionKeys(o, ['size']);
   const size = o.size === undefined ? 8 : checkInt(o.size, 'options.size', 2, MAX_HASH_SIZE);
   const w = size + 1;
   const px = grayThumb(img, w, size);
@@ -130,9 +130,10 @@ function snapZeros(v: Float64Array): void {
  * hashes) every hash is identical.
  */
 export function perceptualHash(img: PixelArray, options?: PerceptualHashOptions): ImageHash {
+  if (arguments.length > 2) throw tooManyArguments('perceptualHash', ['img', 'options'], arguments.length);
   checkImage(img);
   const o = checkOptions(options);
-  checkKeys(o, ['size', 'highfreqFactor']);
+  checkOptionKeys(o, ['size', 'highfreqFactor']);
   const size = o.size === undefined ? 8 : checkInt(o.size, 'options.size', 2, 64);
   const f = o.highfreqFactor === undefined ? 4 : checkInt(o.highfreqFactor, 'options.highfreqFactor', 1, 64);
   const n = size * f;

@@ -9,7 +9,7 @@
 // the flips, then the brightness: Keras' order.
 import { checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { clone } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import type { BorderMode } from '../imgproc/border.ts';
 import { getRotationMatrix2D, warpAffine, WARP_INTERPOLATIONS, type WarpInterpolation } from '../imgproc/warp.ts';
@@ -99,7 +99,7 @@ const RANDOM_KEYS = ['rotationRange', 'widthShiftRange', 'heightShiftRange', 'sh
 const ALL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([...APPLY_KEYS, ...RANDOM_KEYS]);
 
 /** Refuses keys it does not know, so that `rotation_range` or `fill_mode` fail loudly instead of doing nothing. */
-function checkKeys(opts: object, allowed: ReadonlySet<string>): void {
+function checkAugmentKeys(opts: object, allowed: ReadonlySet<string>): void {
   for (const key of Object.keys(opts)) {
     if (!allowed.has(key)) {
       const camel = key.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
@@ -269,9 +269,10 @@ function sourceOf(cfg: RandomConfig): RandomSource {
  * matrix. `random` (default: from `options.seed` / `options.random`) is advanced by the draws.
  */
 export function randomTransform(shape: readonly number[] | PixelArray, options?: AugmentOptions, random?: RandomSource): RandomTransform {
+  if (arguments.length > 3) throw tooManyArguments('randomTransform', ['shape', 'options', 'random'], arguments.length);
   const hw = checkImageShape(shape);
   const opts = checkOptions(options);
-  checkKeys(opts, ALL_KEYS);
+  checkAugmentKeys(opts, ALL_KEYS);
   const cfg = readRandomConfig(opts);
   if (random !== undefined && typeof random !== 'function') throw typeError('random', 'a function returning numbers in [0, 1)', random);
   const params = draw(hw, cfg, random ?? sourceOf(cfg));
@@ -339,6 +340,7 @@ function checkParams(p: unknown): TransformParams {
  * `apply_affine_transform` does about the image centre. Missing parameters are neutral.
  */
 export function transformMatrix(params: Partial<TransformParams>, shape: readonly number[] | PixelArray): number[][] {
+  if (arguments.length > 2) throw tooManyArguments('transformMatrix', ['params', 'shape'], arguments.length);
   return matrixFor(checkParams(params), checkImageShape(shape));
 }
 
@@ -372,10 +374,11 @@ function apply(img: PixelArray, p: TransformParams, cfg: ApplyConfig): PixelArra
  * vertical flips, then the brightness. The input is never modified; the result is a new array.
  */
 export function applyTransform(img: PixelArray, params: Partial<TransformParams>, options?: TransformOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('applyTransform', ['img', 'params', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const p = checkParams(params);
   const opts = checkOptions(options);
-  checkKeys(opts, ALL_KEYS);
+  checkAugmentKeys(opts, ALL_KEYS);
   const cfg = readApplyConfig(opts, img.shape[2]);
   checkOut(cfg.out, img.shape);
   return apply(img, p, cfg);
@@ -387,9 +390,10 @@ export function applyTransform(img: PixelArray, params: Partial<TransformParams>
  * `seed`, the same result on every platform.
  */
 export function augment(img: PixelArray, options?: AugmentOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('augment', ['img', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const opts = checkOptions(options);
-  checkKeys(opts, ALL_KEYS);
+  checkAugmentKeys(opts, ALL_KEYS);
   const cfg = readRandomConfig(opts);
   const applyCfg = readApplyConfig(opts, img.shape[2]);
   checkOut(applyCfg.out, img.shape);
@@ -412,11 +416,12 @@ const BATCH_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([...APPLY_KEYS.f
 export function augmentBatch(images: Iterable<PixelArray>, options: AugmentBatchOptions & { batchSize: number }): Generator<PixelArray[], void, undefined>;
 export function augmentBatch(images: Iterable<PixelArray>, options?: AugmentBatchOptions): Generator<PixelArray, void, undefined>;
 export function augmentBatch(images: Iterable<PixelArray>, options?: AugmentBatchOptions): Generator<PixelArray | PixelArray[], void, undefined> {
+  if (arguments.length > 2) throw tooManyArguments('augmentBatch', ['images', 'options'], arguments.length);
   if (images === null || typeof images !== 'object' || typeof (images as Iterable<PixelArray>)[Symbol.iterator] !== 'function') {
     throw typeError('images', 'an iterable of PixelArrays', images);
   }
   const opts = checkOptions(options);
-  checkKeys(opts, BATCH_KEYS);
+  checkAugmentKeys(opts, BATCH_KEYS);
   const cfg = readRandomConfig(opts);
   const batchSize = opts.batchSize === undefined ? 0 : checkInt(opts.batchSize, 'options.batchSize', 1);
   // Check the resampling options once, on a channel count every cval length accepts.

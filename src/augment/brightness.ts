@@ -8,6 +8,7 @@
 import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { mapBytes, type OutOptions } from '../ops/arithmetic.ts';
+import { tooManyArguments } from '../core/errors.ts';
 
 /** The byte Pillow's blend with black gives for `v` and float32 factor `f`. */
 export function brightnessByte(v: number, f: number): number {
@@ -26,6 +27,7 @@ export function alphaChannel(channels: number): number {
  * 0..255. Images of 2 or 4 channels keep their last channel (alpha), as Pillow does for LA/RGBA.
  */
 export function enhanceBrightness(a: PixelArray, factor: number, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('enhanceBrightness', ['a', 'factor', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const f = Math.fround(checkFinite(factor, 'factor'));
   if (!Number.isFinite(f)) throw new RangeError(`factor: expected a number within float32 range, got ${factor}`);

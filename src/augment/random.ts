@@ -1,6 +1,7 @@
 // A seeded pseudo-random generator whose sequence is the same on every platform and engine: only
 // 32-bit integer operations (Math.imul, shifts), no floating-point maths until the final scaling.
 import { checkInt } from '../core/check.ts';
+import { tooManyArguments } from '../core/errors.ts';
 
 /** A source of uniform random numbers in [0, 1), like `Math.random`. */
 export type RandomSource = () => number;
@@ -20,6 +21,7 @@ function mix32(z: number): number {
  * change between versions.
  */
 export function seededRandom(seed: number): RandomSource {
+  if (arguments.length > 1) throw tooManyArguments('seededRandom', ['seed'], arguments.length);
   checkInt(seed, 'seed', 0, 0xffffffff);
   let x = seed >>> 0;
   const next = (): number => { x = (x + 0x9e3779b9) >>> 0; return mix32(x); };

@@ -22,20 +22,6 @@ export class DecodeError extends Error {
   }
 }
 
-/**
- * Runs a third-party decoder step and turns whatever it throws (Error, TypeError from reading past
- * an array, even a thrown string) into a DecodeError, keeping the original as `cause`.
- */
-export function wrapDecoderErrors<T>(format: ImageFormat, what: string, run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof DecodeError) throw err;
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new DecodeError(format, `${what}: ${detail}`, { cause: err });
-  }
-}
-
 /** The encoded input: any Uint8Array (a Node Buffer is one). */
 export function checkBytes(bytes: unknown): Uint8Array {
   if (!(bytes instanceof Uint8Array)) throw typeError('bytes', 'a Uint8Array', bytes);

@@ -1,8 +1,8 @@
 // decodeImage: picks the decoder from the file's magic bytes, never from a name or MIME type.
 import type { PixelArray } from '../core/pixelarray.ts';
-import { checkOptions } from '../core/check.ts';
+import { checkOptionKeys, checkOptions } from '../core/check.ts';
 import { checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError } from './errors.ts';
-import { decodeJpeg, ORIENTATION_CHOICES, type JpegDecodeOptions } from './jpeg.ts';
+import { checkReduce, decodeJpeg, JPEG_DECODE_KEYS, ORIENTATION_CHOICES, type JpegDecodeOptions } from './jpeg.ts';
 import { checkWarningHandler, type PngDecodeOptions } from './png.ts';
 import type { PixelArray as Decoded } from '../core/pixelarray.ts';
 
@@ -35,7 +35,9 @@ export function decodeImageWith(decodePng: PngDecoder, bytes: Uint8Array, option
   const input = checkBytes(bytes);
   const opts = checkOptions(options);
   // Check every option up front, so a typo fails the same way whatever the file turns out to be.
+  checkOptionKeys(opts, JPEG_DECODE_KEYS); // PNG's keys are a subset
   const maxPixels = checkMaxPixels(opts);
+  checkReduce(opts.reduce);
   checkChoice(opts.orientation, 'options.orientation', ORIENTATION_CHOICES);
   checkBoolean(opts.allowTruncated, 'options.allowTruncated', false);
   const onWarning = checkWarningHandler(opts.onWarning);

@@ -1,6 +1,6 @@
-// Walks a JPEG's marker segments before jpeg-js runs: finds the frame header (size, components)
-// so limits can be enforced before any allocation, refuses what jpeg-js would misdecode or crash
-// on, picks the colour transform libjpeg would, finds the Exif block, and tells a complete file
+// Walks a JPEG's marker segments before the decoder (jpeg/) runs: finds the frame header (size,
+// components) so limits can be enforced before any allocation, refuses what we do not decode
+// (arithmetic coding, lossless, hierarchical), picks the colour transform libjpeg would, finds the Exif block, and tells a complete file
 // from a truncated one. Every read is bounds-checked.
 import { DecodeError } from './errors.ts';
 
@@ -46,7 +46,7 @@ const SOF_UNSUPPORTED: Record<number, string> = {
 };
 
 /**
- * jpeg-js walks every block of the frame once per scan, so a file of many tiny scans costs
+ * A progressive decode walks the frame's blocks once per scan, so a file of many tiny scans costs
  * scans × blocks time. Encoders write about 10 (libjpeg's progressive script); libjpeg-turbo's
  * fuzzers cap at 500. 256 leaves room for any real file.
  */
@@ -66,7 +66,7 @@ function startsWith(seg: Uint8Array, text: string): boolean {
   return true;
 }
 
-/** Parses the marker structure. Throws DecodeError for anything jpeg-js cannot decode correctly. */
+/** Parses the marker structure. Throws DecodeError for anything we cannot decode correctly. */
 export function readJpegInfo(bytes: Uint8Array): JpegInfo {
   const n = bytes.length;
   if (n === 0) fail('empty input');
@@ -152,7 +152,7 @@ export function readJpegInfo(bytes: Uint8Array): JpegInfo {
       if (marker === 0xe1 && exif === null && startsWith(seg, 'Exif\0')) exif = seg.subarray(6);
       if (marker === 0xee && startsWith(seg, 'Adobe') && seg.length >= 12) adobeTransform = seg[11];
     } else if (marker === 0xfe || marker === 0xdc) {
-      // comment; DNL (ignored, as jpeg-js does: the height must come from SOF)
+      // comment; DNL (ignored: the height must come from SOF)
     } else if (marker === 0xcc) {
       fail('arithmetic coding (DAC marker) is not supported');
     } else {

@@ -2,9 +2,9 @@
 // The marker walk (jpeg-markers.ts) runs first so sizes, unsupported variants and truncation are
 // decided from the header before anything large is allocated.
 import jpegJs from 'jpeg-js';
-import { checkInt, checkOptions } from '../core/check.ts';
+import { checkInt, checkOptionKeys, checkOptions } from '../core/check.ts';
 import { fromData } from '../core/create.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import {
   checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError, enforceMaxPixels, type DecodeOptions,
@@ -72,13 +72,10 @@ export function checkWarningSink(v: unknown): ((message: string) => void) | unde
  * unsupported (12-bit, lossless, arithmetic-coded, hierarchical) or too large (`maxPixels`) input.
  */
 export function decodeJpeg(bytes: Uint8Array, options?: JpegDecodeOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('decodeJpeg', ['bytes', 'options'], arguments.length);
   const input = checkBytes(bytes);
   const opts = checkOptions(options);
-  for (const key of Object.keys(opts)) {
-    if (!JPEG_DECODE_KEYS.includes(key)) {
-      throw rangeError('options', `only the keys ${JPEG_DECODE_KEYS.join(', ')}`, key);
-    }
-  }
+  checkOptionKeys(opts, JPEG_DECODE_KEYS);
   const maxPixels = checkMaxPixels(opts);
   const orientation = checkChoice(opts.orientation, 'options.orientation', ORIENTATION_CHOICES);
   const allowTruncated = checkBoolean(opts.allowTruncated, 'options.allowTruncated', false);
@@ -130,8 +127,10 @@ function countBlocks(info: JpegInfo): number {
  * file whose channels are equal (decoding it gives 3 channels).
  */
 export function encodeJpeg(a: PixelArray, options?: JpegEncodeOptions): Uint8Array {
+  if (arguments.length > 2) throw tooManyArguments('encodeJpeg', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['quality']);
   const quality = opts.quality === undefined ? 90 : checkInt(opts.quality, 'options.quality', 1, 100);
   const [height, width, channels] = a.shape;
   if (channels !== 1 && channels !== 3 && channels !== 4) throw rangeError('a', 'an image with 1, 3 or 4 channels', a);

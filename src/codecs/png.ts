@@ -2,7 +2,7 @@
 // fflate in browsers, the same pixels from both. The chunk walk (png-header.ts) validates the file
 // first; then the image data is inflated into one buffer of exactly the size the header implies,
 // unfiltered in place and turned into the file's channels the way Pillow does.
-import { checkInt, checkOptions } from '../core/check.ts';
+import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
 import { fromData } from '../core/create.ts';
 import { rangeError, typeError } from '../core/errors.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
@@ -32,15 +32,6 @@ export interface PngEncodeOptions {
 
 const DECODE_KEYS = new Set(['maxPixels', 'onWarning']);
 const ENCODE_KEYS = new Set(['compressionLevel']);
-
-/** Refuses option keys a function does not take (a typo must not be ignored silently). */
-export function checkOptionKeys(opts: object, allowed: ReadonlySet<string>, name = 'options'): void {
-  for (const key of Object.keys(opts)) {
-    if (!allowed.has(key)) {
-      throw new RangeError(`${name}: unknown option ${JSON.stringify(key)}; expected one of ${[...allowed].map((k) => `'${k}'`).join(', ')}`);
-    }
-  }
-}
 
 /** `options.onWarning`: a function or undefined. */
 export function checkWarningHandler(v: unknown, name = 'options.onWarning'): ((message: string) => void) | undefined {

@@ -86,3 +86,15 @@ export function checkAxis(axis: unknown, name = 'axis'): 0 | 1 | 2 {
   const v = checkInt(axis, name, -3, 2);
   return (v < 0 ? v + 3 : v) as 0 | 1 | 2;
 }
+
+/**
+ * Refuses option keys a function does not take, so that a misspelt `clipLimt` is an error instead
+ * of a silently ignored default: a TypeError naming the key and the keys `allowed`.
+ */
+export function checkOptionKeys(opts: object, allowed: readonly string[] | ReadonlySet<string>, name = 'options'): void {
+  for (const key of Object.keys(opts)) {
+    if (Array.isArray(allowed) ? !allowed.includes(key) : !(allowed as ReadonlySet<string>).has(key)) {
+      throw new TypeError(`${name}: unknown option '${key}' (expected one of ${[...allowed].map((k) => `'${k}'`).join(', ')})`);
+    }
+  }
+}

@@ -2,6 +2,7 @@
 import { checkOptions, checkOut } from './check.ts';
 import { reversePixels, transposeRgbBlocks } from './packed.ts';
 import { assertPixelArray, hasContiguousRows, isContiguous, PixelArray, type Shape } from './pixelarray.ts';
+import { tooManyArguments } from './errors.ts';
 
 /** Byte range `[lo, hi]` of the buffer that a view can touch (inclusive), or null when empty. */
 function byteRange(a: PixelArray): [number, number] | null {
@@ -30,6 +31,7 @@ export function sameLayout(a: PixelArray, b: PixelArray): boolean {
 
 /** A contiguous copy of `a` (`np.ascontiguousarray(a).copy()`); with `{ out }`, copies into it. */
 export function clone(a: PixelArray, options?: { out?: PixelArray }): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('clone', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const out = checkOut(checkOptions(options).out, a.shape);
   if (out) { copyInto(a, out); return out; }

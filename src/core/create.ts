@@ -1,15 +1,17 @@
 import { checkScalar } from './check.ts';
-import { rangeError, typeError } from './errors.ts';
+import { rangeError, typeError, tooManyArguments } from './errors.ts';
 import { assertPixelArray, checkShape, PixelArray } from './pixelarray.ts';
 
 /** A new contiguous `height×width×channels` array of zeros. */
 export function zeros(height: number, width: number, channels = 3): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('zeros', ['height', 'width', 'channels'], arguments.length);
   const shape = checkShape([height, width, channels], '[height, width, channels]');
   return new PixelArray(new Uint8Array(shape[0] * shape[1] * shape[2]), shape);
 }
 
 /** A new contiguous array filled with `value` (a number, or one number per channel). */
 export function full(height: number, width: number, channels: number, value: number | readonly number[]): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('full', ['height', 'width', 'channels', 'value'], arguments.length);
   const a = zeros(height, width, channels);
   fillValue(a.data, checkScalar(value, a.shape[2], 'value', 0, 255));
   return a;
@@ -17,12 +19,14 @@ export function full(height: number, width: number, channels: number, value: num
 
 /** A new array of zeros with the shape of `a`. */
 export function zerosLike(a: PixelArray): PixelArray {
+  if (arguments.length > 1) throw tooManyArguments('zerosLike', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   return zeros(a.shape[0], a.shape[1], a.shape[2]);
 }
 
 /** A new array with the shape of `a`, filled with `value`. */
 export function fullLike(a: PixelArray, value: number | readonly number[]): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('fullLike', ['a', 'value'], arguments.length);
   assertPixelArray(a, 'a');
   return full(a.shape[0], a.shape[1], a.shape[2], value);
 }
@@ -34,6 +38,7 @@ export function fullLike(a: PixelArray, value: number | readonly number[]): Pixe
 export function fromData(
   data: Uint8Array | Uint8ClampedArray | ArrayLike<number>, height: number, width: number, channels = 3,
 ): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('fromData', ['data', 'height', 'width', 'channels'], arguments.length);
   const shape = checkShape([height, width, channels], '[height, width, channels]');
   let bytes: Uint8Array;
   if (data instanceof Uint8Array) bytes = data;

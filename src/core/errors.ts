@@ -28,3 +28,12 @@ export function typeError(name: string, expected: string, got: unknown): TypeErr
 export function rangeError(name: string, expected: string, got: unknown): RangeError {
   return new RangeError(`${name}: expected ${expected}, got ${describe(got)}`);
 }
+
+/**
+ * `TypeError` for a call with more positional arguments than `fn` takes: an argument we would
+ * otherwise ignore (NumPy's `axes` after `rot90(a, k)`) must not be dropped silently.
+ */
+export function tooManyArguments(fn: string, params: readonly string[], got: number): TypeError {
+  const n = params.length;
+  return new TypeError(`${fn}: takes at most ${n} argument${n === 1 ? '' : 's'} (${params.join(', ')}), got ${got}`);
+}

@@ -1,4 +1,4 @@
-import { rangeError, typeError } from './errors.ts';
+import { rangeError, typeError, tooManyArguments } from './errors.ts';
 
 /** `[height, width, channels]`. */
 export type Shape = [number, number, number];
@@ -106,6 +106,7 @@ export function assertPixelArray(a: unknown, name: string): asserts a is PixelAr
 
 /** True when the elements are laid out row-major with no gaps (the fast paths' precondition). */
 export function isContiguous(a: PixelArray): boolean {
+  if (arguments.length > 1) throw tooManyArguments('isContiguous', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   const [h, w, c] = a.shape;
   // An empty array is C-contiguous whatever its strides, as in NumPy (`a.flags.c_contiguous`).

@@ -1,7 +1,7 @@
 // cv2.line and cv2.rectangle: drawing in place, pixel for pixel as OpenCV 4.6 draws on uint8
 // images (the rasterisers are in raster.ts). See docs/drawing.md.
 import { checkOptions } from '../core/check.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import { Canvas, fillConvexPoly, fillConvexPolyEx, LINE_AA, polyLine, polyLineEx, thickLine, thickLineEx } from './raster.ts';
@@ -112,6 +112,7 @@ export function checkThickness(v: unknown, filled: boolean): number {
  * (a disc when thick). Any view works: crops, flips, transposes.
  */
 export function line(img: PixelArray, pt1: Point, pt2: Point, color: Color, options?: LineOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('line', ['img', 'pt1', 'pt2', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const [x0, y0] = checkPoint(pt1, 'pt1');
   const [x1, y1] = checkPoint(pt2, 'pt2');
@@ -131,6 +132,7 @@ export function line(img: PixelArray, pt1: Point, pt2: Point, color: Color, opti
  * `thickness: -1` fills it.
  */
 export function rectangle(img: PixelArray, pt1: Point, pt2: Point, color: Color, options?: RectangleOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('rectangle', ['img', 'pt1', 'pt2', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const [x0, y0] = checkPoint(pt1, 'pt1');
   const [x1, y1] = checkPoint(pt2, 'pt2');

@@ -1,8 +1,8 @@
 // cv2.circle, cv2.ellipse, cv2.polylines and cv2.fillPoly: drawing in place, pixel for pixel as
 // OpenCV 4.6 (modules/imgproc/src/drawing.cpp) draws on uint8 images. The rasterisers are in
 // raster.ts; this module checks the arguments and picks OpenCV's code path for each call.
-import { checkFinite, checkInt, checkOptions } from '../core/check.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { checkFinite, checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import {
@@ -60,12 +60,6 @@ function checkShapeThickness(v: unknown, filled: boolean): number {
   return v;
 }
 
-function checkKeys(opts: object, allowed: readonly string[]): void {
-  for (const k of Object.keys(opts)) {
-    if (!allowed.includes(k)) throw new TypeError(`options: unknown option '${k}' (expected ${allowed.join(', ')})`);
-  }
-}
-
 /**
  * The polygons as flat x, y arrays. Accepts a list of polygons (`[x, y][][]`) or one polygon
  * (`[x, y][]`, recognised by its first element being a point).
@@ -94,12 +88,13 @@ function checkPolygons(polygons: unknown, name: string): number[][] {
  * fractional bits; the circle may lie partly or wholly outside the image.
  */
 export function circle(img: PixelArray, center: Point, radius: number, color: Color, options?: ShapeOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('circle', ['img', 'center', 'radius', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const [cx, cy] = checkPoint(center, 'center');
   const r = checkInt(radius, 'radius', 0, MAX_COORD);
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
-  checkKeys(opts, ['thickness', 'lineType', 'shift']);
+  checkOptionKeys(opts, ['thickness', 'lineType', 'shift']);
   const thickness = checkShapeThickness(opts.thickness, true);
   const lineType = checkLineType(opts.lineType, img.channels);
   const shift = checkShift(opts.shift);
@@ -122,6 +117,7 @@ export function circle(img: PixelArray, center: Point, radius: number, color: Co
  */
 export function ellipse(img: PixelArray, center: Point, axes: readonly [number, number], angle: number,
   startAngle: number, endAngle: number, color: Color, options?: ShapeOptions): PixelArray {
+  if (arguments.length > 8) throw tooManyArguments('ellipse', ['img', 'center', 'axes', 'angle', 'startAngle', 'endAngle', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const [cx, cy] = checkPoint(center, 'center');
   if (!Array.isArray(axes) || axes.length !== 2) throw typeError('axes', 'half-axes [a, b]', axes);
@@ -134,7 +130,7 @@ export function ellipse(img: PixelArray, center: Point, axes: readonly [number, 
   });
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
-  checkKeys(opts, ['thickness', 'lineType', 'shift']);
+  checkOptionKeys(opts, ['thickness', 'lineType', 'shift']);
   const thickness = checkShapeThickness(opts.thickness, true);
   const lineType = checkLineType(opts.lineType, img.channels);
   const shift = checkShift(opts.shift);
@@ -152,12 +148,13 @@ export function ellipse(img: PixelArray, center: Point, axes: readonly [number, 
  */
 export function polylines(img: PixelArray, polygons: readonly Polygon[] | Polygon, isClosed: boolean, color: Color,
   options?: PolylinesOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('polylines', ['img', 'polygons', 'isClosed', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const polys = checkPolygons(polygons, 'polygons');
   if (typeof isClosed !== 'boolean') throw typeError('isClosed', 'a boolean', isClosed);
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
-  checkKeys(opts, ['thickness', 'lineType', 'shift']);
+  checkOptionKeys(opts, ['thickness', 'lineType', 'shift']);
   const thickness = checkShapeThickness(opts.thickness, false);
   const lineType = checkLineType(opts.lineType, img.channels);
   const shift = checkShift(opts.shift);
@@ -176,11 +173,12 @@ export function polylines(img: PixelArray, polygons: readonly Polygon[] | Polygo
  */
 export function fillPoly(img: PixelArray, polygons: readonly Polygon[] | Polygon, color: Color,
   options?: FillPolyOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('fillPoly', ['img', 'polygons', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const polys = checkPolygons(polygons, 'polygons');
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
-  checkKeys(opts, ['lineType', 'shift', 'offset']);
+  checkOptionKeys(opts, ['lineType', 'shift', 'offset']);
   const lineType = checkLineType(opts.lineType, img.channels);
   const shift = checkShift(opts.shift);
   const [ox, oy] = opts.offset === undefined ? [0, 0] : checkPoint(opts.offset, 'options.offset');

@@ -1,8 +1,8 @@
 // cv2.putText and cv2.getTextSize with OpenCV's Hershey fonts, pixel for pixel as OpenCV 4.6
 // (modules/imgproc/src/drawing.cpp). The glyph data is its own module (hershey-data.ts), decoded on
 // first use: importing neither function leaves it out of a bundle.
-import { checkFinite, checkInt, checkOptions } from '../core/check.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { checkFinite, checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import { checkColor, checkLineType, checkPoint, MAX_THICKNESS, type Color, type LineType, type Point } from './draw.ts';
@@ -85,12 +85,6 @@ function checkScale(v: unknown): number {
   return v as number;
 }
 
-function checkKeys(opts: object, allowed: readonly string[]): void {
-  for (const k of Object.keys(opts)) {
-    if (!allowed.includes(k)) throw new TypeError(`options: unknown option '${k}' (expected ${allowed.join(', ')})`);
-  }
-}
-
 function checkBool(v: unknown, name: string): boolean {
   if (v === undefined) return false;
   if (typeof v !== 'boolean') throw typeError(name, 'a boolean', v);
@@ -141,6 +135,7 @@ function glyphIndices(text: string, f: Font, cyrillic: boolean): number[] {
  */
 export function putText(img: PixelArray, text: string, org: Point, fontFace: FontFace, fontScale: number, color: Color,
   options?: PutTextOptions): PixelArray {
+  if (arguments.length > 7) throw tooManyArguments('putText', ['img', 'text', 'org', 'fontFace', 'fontScale', 'color', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   if (typeof text !== 'string') throw typeError('text', 'a string', text);
   const [ox, oy] = checkPoint(org, 'org');
@@ -148,7 +143,7 @@ export function putText(img: PixelArray, text: string, org: Point, fontFace: Fon
   const scale = checkScale(fontScale);
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
-  checkKeys(opts, ['thickness', 'lineType', 'bottomLeftOrigin', 'italic']);
+  checkOptionKeys(opts, ['thickness', 'lineType', 'bottomLeftOrigin', 'italic']);
   const thickness = opts.thickness === undefined ? 1 : checkInt(opts.thickness, 'options.thickness', 0, MAX_THICKNESS);
   const lineType = checkLineType(opts.lineType, img.channels);
   const bottomLeft = checkBool(opts.bottomLeftOrigin, 'options.bottomLeftOrigin');
@@ -190,12 +185,13 @@ export function putText(img: PixelArray, text: string, org: Point, fontFace: Fon
  */
 export function getTextSize(text: string, fontFace: FontFace, fontScale: number, thickness: number,
   options?: TextSizeOptions): TextSize {
+  if (arguments.length > 5) throw tooManyArguments('getTextSize', ['text', 'fontFace', 'fontScale', 'thickness', 'options'], arguments.length);
   if (typeof text !== 'string') throw typeError('text', 'a string', text);
   const face = checkFace(fontFace);
   const scale = checkScale(fontScale);
   const t = checkInt(thickness, 'thickness', -MAX_THICKNESS, MAX_THICKNESS);
   const opts = checkOptions(options);
-  checkKeys(opts, ['italic']);
+  checkOptionKeys(opts, ['italic']);
   const italic = checkBool(opts.italic, 'options.italic');
   const f = font(face, italic);
   const baseLine = f.header & 15, capLine = (f.header >> 4) & 15;

@@ -2,7 +2,7 @@
 // divided as OpenCV does for 8-bit images.
 import { checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError } from '../core/errors.ts';
+import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
@@ -53,6 +53,7 @@ const MAX_TABLE = 1 << 20;
  * `ksize` is a number (square) or `[width, height]`.
  */
 export function blur(a: PixelArray, ksize: number | readonly [number, number], options?: BlurOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('blur', ['a', 'ksize', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const [kw, kh] = checkKsize(ksize, 'ksize', { odd: false, allowZero: false });
   if (kw > MAX_KSIZE || kh > MAX_KSIZE) throw rangeError('ksize', `sides of at most ${MAX_KSIZE}`, ksize);

@@ -1,9 +1,9 @@
 // cv2.Canny on uint8 images, bit for bit with OpenCV 4.6 (modules/imgproc/src/canny.cpp).
-import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
-import { checkKnownKeys, sobel } from './edges.ts';
+import { sobel } from './edges.ts';
 
 export interface CannyOptions {
   /** Sobel aperture: 3 (default), 5 or 7 (cv2.Canny 4.6 refuses −1, Scharr). */
@@ -31,11 +31,12 @@ const TG22 = 13573;
  * edges are the 8-connected candidate regions reached from seeds (hysteresis with a stack).
  */
 export function canny(a: PixelArray, threshold1: number, threshold2: number, options?: CannyOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('canny', ['a', 'threshold1', 'threshold2', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   let lowT = checkFinite(threshold1, 'threshold1');
   let highT = checkFinite(threshold2, 'threshold2');
   const opts = checkOptions(options);
-  checkKnownKeys(opts, ['apertureSize', 'L2gradient', 'out']);
+  checkOptionKeys(opts, ['apertureSize', 'L2gradient', 'out']);
   const aperture = opts.apertureSize === undefined ? 3 : opts.apertureSize;
   if (typeof aperture !== 'number') throw typeError('options.apertureSize', '3, 5 or 7', aperture);
   if (aperture !== 3 && aperture !== 5 && aperture !== 7) {

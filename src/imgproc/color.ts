@@ -4,7 +4,7 @@
 // HSV→RGB. See docs/histograms-color.md for the exact rules.
 import { checkOptions, checkOut, checkRealScalar, checkSameShape } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { describe, typeError } from '../core/errors.ts';
+import { describe, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
@@ -46,6 +46,7 @@ type Kernel = (src: Uint8Array, si: number, dst: Uint8Array, di: number, n: numb
  * alpha 255), `RGBA2RGB` (3 or 4 → 3). A 4th input channel is ignored, as in OpenCV.
  */
 export function cvtColor(a: PixelArray, code: ColorCode, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('cvtColor', ['a', 'code', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   if (typeof code !== 'string') throw typeError('code', `a colour code string (${CODE_NAMES.join(', ')})`, code);
   if (!Object.hasOwn(CODES, code)) {
@@ -515,6 +516,7 @@ export type RangeBound = number | readonly number[] | PixelArray;
  * OpenCV converts its Scalar bounds to integers.
  */
 export function inRange(a: PixelArray, lower: RangeBound, upper: RangeBound, options?: OutOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('inRange', ['a', 'lower', 'upper', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const [h, w, c] = a.shape;
   const lo = bound(lower, a, 'lower'), hi = bound(upper, a, 'upper');

@@ -12,9 +12,9 @@
 // width and on the position in the row; here it is computed exactly and rounded once, which gives
 // the same bytes whenever the intermediate values are exactly representable (any integer or dyadic
 // scale such as 2, 0.5, 0.25, 1/16 and delta such as 3, −5.25, 128).
-import { checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, hasContiguousRows, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
@@ -59,15 +59,6 @@ export interface LaplacianOptions extends DerivOptions {
 
 const DERIV_KEYS = ['scale', 'delta', 'border', 'ddepth', 'out'];
 const DEPTHS: readonly DerivDepth[] = ['uint8', 'int16', 'float32'];
-
-/** Throws a TypeError naming the first key of `opts` that is not in `allowed`. */
-export function checkKnownKeys(opts: object, allowed: readonly string[], name = 'options'): void {
-  for (const k of Object.keys(opts)) {
-    if (!allowed.includes(k)) {
-      throw new TypeError(`${name}: unknown option '${k}' (expected one of ${allowed.map((a) => `'${a}'`).join(', ')})`);
-    }
-  }
-}
 
 /**
  * One 1-D kernel of cv::getDerivKernels (normalize = false): derivative `order` with aperture
@@ -228,7 +219,7 @@ interface Common {
 }
 
 function checkCommon(a: PixelArray, opts: Partial<DerivOptions>, extra: readonly string[]): Common {
-  checkKnownKeys(opts, [...extra, ...DERIV_KEYS]);
+  checkOptionKeys(opts, [...extra, ...DERIV_KEYS]);
   const scale = opts.scale === undefined ? 1 : checkFinite(opts.scale, 'options.scale');
   const delta = opts.delta === undefined ? 0 : checkFinite(opts.delta, 'options.delta');
   const border = checkBorder(opts.border);
@@ -313,6 +304,7 @@ export function sobel(a: PixelArray, dx: number, dy: number, options: SobelOptio
 export function sobel(a: PixelArray, dx: number, dy: number, options: SobelOptions & { ddepth: 'float32' }): GradientArray<Float32Array>;
 export function sobel(a: PixelArray, dx: number, dy: number, options?: SobelOptions): PixelArray | GradientArray;
 export function sobel(a: PixelArray, dx: number, dy: number, options?: SobelOptions): PixelArray | GradientArray {
+  if (arguments.length > 4) throw tooManyArguments('sobel', ['a', 'dx', 'dy', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const ox = checkOrder(dx, 'dx'), oy = checkOrder(dy, 'dy');
   const opts = checkOptions(options);
@@ -332,6 +324,7 @@ export function scharr(a: PixelArray, dx: number, dy: number, options: ScharrOpt
 export function scharr(a: PixelArray, dx: number, dy: number, options: ScharrOptions & { ddepth: 'float32' }): GradientArray<Float32Array>;
 export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOptions): PixelArray | GradientArray;
 export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOptions): PixelArray | GradientArray {
+  if (arguments.length > 4) throw tooManyArguments('scharr', ['a', 'dx', 'dy', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const ox = checkInt(dx, 'dx', 0, 1), oy = checkInt(dy, 'dy', 0, 1);
   const opts = checkOptions(options);
@@ -352,6 +345,7 @@ export function laplacian(a: PixelArray, options: LaplacianOptions & { ddepth: '
 export function laplacian(a: PixelArray, options: LaplacianOptions & { ddepth: 'float32' }): GradientArray<Float32Array>;
 export function laplacian(a: PixelArray, options?: LaplacianOptions): PixelArray | GradientArray;
 export function laplacian(a: PixelArray, options?: LaplacianOptions): PixelArray | GradientArray {
+  if (arguments.length > 2) throw tooManyArguments('laplacian', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
   const ksize = opts.ksize === undefined ? 1 : opts.ksize;

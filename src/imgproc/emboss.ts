@@ -3,6 +3,7 @@ import { checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
+import { tooManyArguments } from '../core/errors.ts';
 
 export interface EmbossOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
@@ -18,6 +19,7 @@ export interface EmbossOptions {
  * Pillow does for L, LA, RGB and RGBA; other channel counts follow the same rule.
  */
 export function emboss(a: PixelArray, options?: EmbossOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('emboss', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const out = checkOut(checkOptions(options).out, a.shape);
   const dst = startOutput(a.shape, out, [a]);

@@ -1,14 +1,13 @@
 // Histogram equalization on single-channel uint8 images, bit for bit with OpenCV 4.6:
 // cv2.equalizeHist and cv2.createCLAHE(clipLimit, tileGridSize).apply.
-import { checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun, lutKernel } from '../core/iterate.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { borderIndex } from './border.ts';
 import { rowStart } from './filter-common.ts';
-import { refuseUnknownKeys } from './stats.ts';
 
 function checkSingleChannel(a: PixelArray, what: string): void {
   if (a.shape[2] !== 1) {
@@ -34,9 +33,10 @@ export interface EqualizeHistOptions {
  * value is returned unchanged (OpenCV fills it with that value).
  */
 export function equalizeHist(a: PixelArray, options?: EqualizeHistOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('equalizeHist', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['out']);
+  checkOptionKeys(opts, ['out']);
   checkSingleChannel(a, 'equalizeHist');
   const out = checkOut(opts.out, a.shape);
   const dst = startOutput(a.shape, out, [a], true);
@@ -92,9 +92,10 @@ export interface ClaheOptions {
  * tables bilinearly in float32, exactly as OpenCV's CLAHE_Interpolation_Body.
  */
 export function clahe(a: PixelArray, options?: ClaheOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('clahe', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['clipLimit', 'tileGridSize', 'out']);
+  checkOptionKeys(opts, ['clipLimit', 'tileGridSize', 'out']);
   const clipLimitD = opts.clipLimit === undefined ? 40 : checkFinite(opts.clipLimit, 'options.clipLimit');
   let tilesX = 8, tilesY = 8;
   if (opts.tileGridSize !== undefined) {

@@ -3,7 +3,7 @@
 // multiply-add per nonzero coefficient in row-major order, rounded half to even and saturated.
 import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import { borderTable, clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
@@ -64,6 +64,7 @@ export function checkKernel(kernel: unknown, name = 'kernel'): number[][] {
  * that a float64 sum is inexact (a double rounding, at most 1).
  */
 export function filter2D(a: PixelArray, kernel: readonly (readonly number[])[], options?: Filter2DOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('filter2D', ['a', 'kernel', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const k = checkKernel(kernel);
   const opts = checkOptions(options);

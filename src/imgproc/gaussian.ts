@@ -3,7 +3,7 @@
 // filter, whose result is the exact integer sum Σ ky·Σ kx·p rounded once: (s + 2^15) >> 16.
 import { checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
@@ -202,6 +202,7 @@ function checkSigma(v: unknown, name: string): number {
  * used (its fixed tables up to 9, else σ = 0.15·ksize + 0.35). `sigmaY` defaults to `sigma`.
  */
 export function gaussianBlur(a: PixelArray, sigma: number, options?: GaussianBlurOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('gaussianBlur', ['a', 'sigma', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
   const sx = checkSigma(sigma, 'sigma');

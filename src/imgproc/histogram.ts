@@ -2,7 +2,7 @@
 // Bit for bit with OpenCV 4.6: the same bin lookup tables, the same float32/float64 arithmetic and
 // the same summation order. See docs/histograms-color.md for the exact rules.
 import { checkFinite, checkInt, checkMask, checkOptions } from '../core/check.ts';
-import { describe, rangeError, typeError } from '../core/errors.ts';
+import { describe, rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 
@@ -40,6 +40,7 @@ const OUT = -(2 ** 28);
  * the bins do not divide the range.
  */
 export function calcHist(a: PixelArray, options?: CalcHistOptions): Float32Array {
+  if (arguments.length > 2) throw tooManyArguments('calcHist', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const o = checkOptions(options);
   const c = a.shape[2];
@@ -541,6 +542,7 @@ const FLT_EPSILON = 1.1920928955078125e-7;
  * rounded once to float32.
  */
 export function normalizeHist(h: Histogram, options?: NormalizeHistOptions): Float32Array {
+  if (arguments.length > 2) throw tooManyArguments('normalizeHist', ['h', 'options'], arguments.length);
   const src = toFloat32(h, 'h');
   const o = checkOptions(options);
   const norm = o.norm ?? 'l2';
@@ -642,6 +644,7 @@ const METHODS: readonly HistCompareMethod[] = ['correl', 'chisqr', 'intersect', 
  * - `'kl_div'`: Σ a·ln(a/b) over a ≠ 0, with b = 1e-10 where b is 0.
  */
 export function compareHist(h1: Histogram, h2: Histogram, method: HistCompareMethod): number {
+  if (arguments.length > 3) throw tooManyArguments('compareHist', ['h1', 'h2', 'method'], arguments.length);
   const a = toFloat32(h1, 'h1'), b = toFloat32(h2, 'h2');
   if (a.length === 0) throw new RangeError('h1: expected at least 1 value, got an empty histogram');
   if (b.length !== a.length) throw new RangeError(`h2: expected ${a.length} values (the length of h1), got ${b.length}`);

@@ -1,7 +1,7 @@
 // cv2.copyMakeBorder on uint8: the image framed by made-up pixels (every border of border.ts).
 import { checkInt, checkOptions, checkOut, checkRealScalar } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, checkShape, PixelArray } from '../core/pixelarray.ts';
 import { BORDER_MODES, borderIndex, checkBorder, type BorderMode } from './border.ts';
@@ -43,6 +43,7 @@ export function borderValueBytes(value: unknown, channels: number, name: string)
  */
 export function copyMakeBorder(a: PixelArray, top: number, bottom: number, left: number, right: number,
   border: BorderMode, value?: number | readonly number[], options?: CopyMakeBorderOptions): PixelArray {
+  if (arguments.length > 8) throw tooManyArguments('copyMakeBorder', ['a', 'top', 'bottom', 'left', 'right', 'border', 'value', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   checkInt(top, 'top', 0); checkInt(bottom, 'bottom', 0); checkInt(left, 'left', 0); checkInt(right, 'right', 0);
   if (border === undefined) throw typeError('border', `one of ${BORDER_MODES.map((m) => `'${m}'`).join(', ')}`, border);

@@ -2,7 +2,7 @@
 // replicating its edge pixels (OpenCV's BORDER_REPLICATE, whatever its algorithm).
 import { checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { rowStart } from './filter-common.ts';
 
@@ -20,6 +20,7 @@ const MAX_KSIZE = (1 << 16) - 1;
  * refuses 2 or more than 4 channels with ksize ≥ 7).
  */
 export function medianBlur(a: PixelArray, ksize: number, options?: MedianBlurOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('medianBlur', ['a', 'ksize', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   if (typeof ksize !== 'number') throw typeError('ksize', 'an odd integer ≥ 1', ksize);
   if (!Number.isSafeInteger(ksize) || ksize < 1 || ksize % 2 === 0 || ksize > MAX_KSIZE) {

@@ -2,7 +2,7 @@
 // element) with OpenCV's border rules and iteration shortcut, and morphologyEx built from them.
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, checkShape, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import { borderValueBytes, makeBorderInto } from './make-border.ts';
@@ -41,6 +41,7 @@ export interface MorphOptions {
  */
 export function getStructuringElement(shape: MorphShape, ksize: readonly [number, number],
   anchor?: readonly [number, number]): number[][] {
+  if (arguments.length > 3) throw tooManyArguments('getStructuringElement', ['shape', 'ksize', 'anchor'], arguments.length);
   if (typeof shape !== 'string' || !(SHAPES as readonly string[]).includes(shape)) {
     throw rangeError('shape', "'rect', 'cross' or 'ellipse'", shape);
   }
@@ -160,6 +161,7 @@ function checkMorph(a: PixelArray, kernel: unknown, options: MorphOptions | unde
  * `borderValue` as a number means every channel (cv2: channel 0 only).
  */
 export function erode(a: PixelArray, kernel: readonly (readonly number[])[], options?: MorphOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('erode', ['a', 'kernel', 'options'], arguments.length);
   const m = checkMorph(a, kernel, options);
   return morphOp(a, m, false);
 }
@@ -171,6 +173,7 @@ export function erode(a: PixelArray, kernel: readonly (readonly number[])[], opt
  * iterations as {@link erode}.
  */
 export function dilate(a: PixelArray, kernel: readonly (readonly number[])[], options?: MorphOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('dilate', ['a', 'kernel', 'options'], arguments.length);
   const m = checkMorph(a, kernel, options);
   return morphOp(a, m, true);
 }
@@ -185,6 +188,7 @@ export function dilate(a: PixelArray, kernel: readonly (readonly number[])[], op
  * same anchor, iterations and border.
  */
 export function morphologyEx(a: PixelArray, op: MorphOp, kernel: readonly (readonly number[])[], options?: MorphOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('morphologyEx', ['a', 'op', 'kernel', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   if (typeof op !== 'string' || !(OPS as readonly string[]).includes(op)) {
     throw rangeError('op', OPS.map((o) => `'${o}'`).join(', '), op);

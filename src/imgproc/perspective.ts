@@ -14,7 +14,7 @@
 //   cv::remap's fixed-point tables (bilinear, bicubic, Lanczos-4; 15-bit weights).
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import type { Dest, Source } from './resize.ts';
@@ -114,6 +114,7 @@ function solveLU(a: Float64Array, b: Float64Array, m: number): boolean {
  * solution, i.e. `[[0, 0, 0], [0, 0, 0], [0, 0, 1]]`.
  */
 export function getPerspectiveTransform(src: readonly Point2[], dst: readonly Point2[]): number[][] {
+  if (arguments.length > 2) throw tooManyArguments('getPerspectiveTransform', ['src', 'dst'], arguments.length);
   const s = readPoints(src, 4, 'src');
   const d = readPoints(dst, 4, 'dst');
   const a = new Float64Array(64), b = new Float64Array(8);
@@ -141,6 +142,7 @@ export function getPerspectiveTransform(src: readonly Point2[], dst: readonly Po
  * Collinear points give all zeros, as OpenCV's failed solve does.
  */
 export function getAffineTransform(src: readonly Point2[], dst: readonly Point2[]): number[][] {
+  if (arguments.length > 2) throw tooManyArguments('getAffineTransform', ['src', 'dst'], arguments.length);
   const s = readPoints(src, 3, 'src');
   const d = readPoints(dst, 3, 'dst');
   const a = new Float64Array(36), b = new Float64Array(6);
@@ -208,6 +210,7 @@ export function invert3x3(m: readonly number[]): number[] {
  */
 export function warpPerspective(a: PixelArray, matrix: PerspectiveMatrix, width: number, height: number,
   options?: WarpPerspectiveOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('warpPerspective', ['a', 'matrix', 'width', 'height', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   let M = readMatrix3(matrix);
   const dw = checkInt(width, 'width', 1);

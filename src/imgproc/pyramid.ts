@@ -1,11 +1,13 @@
 // cv2.pyrDown / cv2.pyrUp on uint8, bit for bit: OpenCV's 5-tap [1 4 6 4 1] Gaussian in integers,
 // rounded by (s + 128) >> 8 (down) and (s + 32) >> 6 (up), with its own border handling.
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError } from '../core/errors.ts';
+import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { borderIndex, checkBorder, type BorderMode } from './border.ts';
 import { rowStart } from './filter-common.ts';
+
+const PYRAMID_KEYS = ['border', 'out'];
 
 export interface PyrDownOptions {
   /**
@@ -32,9 +34,10 @@ export interface PyrUpOptions {
  * the edge made up by `border` (`'reflect101'` default, `'replicate'`, `'reflect'`, `'wrap'`).
  */
 export function pyrDown(a: PixelArray, options?: PyrDownOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('pyrDown', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  checkKeys(opts);
+  checkOptionKeys(opts, PYRAMID_KEYS);
   const border = checkBorder(opts.border);
   if (border === 'constant') {
     throw rangeError('options.border', "'reflect101', 'replicate', 'reflect' or 'wrap' (cv2.pyrDown refuses BORDER_CONSTANT)", border);
@@ -114,9 +117,10 @@ function horizontalDown(p: Uint8Array, out: Uint16Array, dw: number, c: number):
  * accepted, as cv2.pyrUp accepts BORDER_DEFAULT alone. Any channel count.
  */
 export function pyrUp(a: PixelArray, options?: PyrUpOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('pyrUp', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  checkKeys(opts);
+  checkOptionKeys(opts, PYRAMID_KEYS);
   const border = checkBorder(opts.border);
   if (border !== 'reflect101') {
     throw rangeError('options.border', "'reflect101' (cv2.pyrUp accepts BORDER_DEFAULT only)", border);
@@ -176,12 +180,6 @@ function horizontalUp(s: Uint8Array, si: number, out: Uint16Array, w: number, c:
     const e = 2 * i - (i % c);
     out[e] = s[j - c] + 6 * x + n;
     out[e + c] = 4 * (x + n);
-  }
-}
-
-function checkKeys(opts: object): void {
-  for (const key of Object.keys(opts)) {
-    if (key !== 'border' && key !== 'out') throw rangeError(`options.${key}`, 'one of the options border, out', key);
   }
 }
 

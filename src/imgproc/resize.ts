@@ -20,7 +20,7 @@
 //   computes in float32 `round(h0·b0' + (h1·b1' + (h2·b2' + h3·b3')))` with `b' = b / 2^22`.
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError } from '../core/errors.ts';
+import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
@@ -88,6 +88,7 @@ function checkInterpolation(v: unknown): ResizeInterpolation {
  * Resizing to the same size returns a copy.
  */
 export function resize(a: PixelArray, width: number, height: number, options?: ResizeOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('resize', ['a', 'width', 'height', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const dw = checkInt(width, 'width', 1);
   const dh = checkInt(height, 'height', 1);

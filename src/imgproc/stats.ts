@@ -1,23 +1,11 @@
 // Statistics and lookup tables on uint8 images, as OpenCV 4.6 computes them: cv2.LUT,
 // cv2.countNonZero, cv2.mean, cv2.meanStdDev, cv2.minMaxLoc. Sums are exact integers (OpenCV sums
 // 8-bit data in int blocks, then in double), scaled by the reciprocal of the count as OpenCV does.
-import { checkMask, checkOptions, checkOut } from '../core/check.ts';
+import { checkMask, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun, lutKernel } from '../core/iterate.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
-
-/**
- * Throws a TypeError naming the first key of `opts` that is not in `allowed` (options are refused
- * rather than silently ignored, so a misspelt `clipLimt` is caught). Internal to the family.
- */
-export function refuseUnknownKeys(opts: object, allowed: readonly string[], name = 'options'): void {
-  for (const k of Object.keys(opts)) {
-    if (!allowed.includes(k)) {
-      throw new TypeError(`${name}: unknown option '${k}' (expected ${allowed.map((s) => `'${s}'`).join(', ')})`);
-    }
-  }
-}
 
 /** Options of `lut`. */
 export interface LutOptions {
@@ -41,9 +29,10 @@ export type LutTable =
  * 0..255 (cv2 with a uint8 table); other depths of table are not supported.
  */
 export function lut(a: PixelArray, table: LutTable, options?: LutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('lut', ['a', 'table', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['out']);
+  checkOptionKeys(opts, ['out']);
   const c = a.shape[2];
   const tab = checkTable(table, c);
   const out = checkOut(opts.out, a.shape);
@@ -120,6 +109,7 @@ function rowAt(a: PixelArray, y: number): number {
  * more channels, so does this).
  */
 export function countNonZero(a: PixelArray): number {
+  if (arguments.length > 1) throw tooManyArguments('countNonZero', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   checkSingleChannel(a, 'countNonZero');
   const [h, w] = a.shape;
@@ -188,9 +178,10 @@ function sums(a: PixelArray, mask: PixelArray | undefined): { n: number; s: numb
  * `sum / count`), which this repeats to the last bit; with no selected pixel every mean is 0.
  */
 export function mean(a: PixelArray, options?: StatsOptions): number[] {
+  if (arguments.length > 2) throw tooManyArguments('mean', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['mask']);
+  checkOptionKeys(opts, ['mask']);
   const mask = opts.mask === undefined ? undefined : checkMask(opts.mask, a);
   const { n, s } = sums(a, mask);
   const scale = n ? 1 / n : 0;
@@ -209,9 +200,10 @@ export interface MeanStdDev {
  * `n` pixels: `m = S · (1/n)`, `sd = sqrt(max(Q · (1/n) − m², 0))`. No selected pixel gives zeros.
  */
 export function meanStdDev(a: PixelArray, options?: StatsOptions): MeanStdDev {
+  if (arguments.length > 2) throw tooManyArguments('meanStdDev', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['mask']);
+  checkOptionKeys(opts, ['mask']);
   const mask = opts.mask === undefined ? undefined : checkMask(opts.mask, a);
   const { n, s, sq } = sums(a, mask);
   const scale = n ? 1 / n : 0;
@@ -235,9 +227,10 @@ export interface MinMaxLoc {
  * `minVal = maxVal = 0` and both locations `[-1, -1]`; so does this.
  */
 export function minMaxLoc(a: PixelArray, options?: StatsOptions): MinMaxLoc {
+  if (arguments.length > 2) throw tooManyArguments('minMaxLoc', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['mask']);
+  checkOptionKeys(opts, ['mask']);
   checkSingleChannel(a, 'minMaxLoc');
   const mask = opts.mask === undefined ? undefined : checkMask(opts.mask, a);
   const [h, w] = a.shape;

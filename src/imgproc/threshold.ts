@@ -2,16 +2,15 @@
 // bit with OpenCV 4.6: the same integer conversions of thresh/maxval (cvFloor, cvRound, saturate),
 // the same special cases outside 0..254, the same histogram arithmetic in double, and for the
 // adaptive Gaussian OpenCV's float32 separable filter.
-import { checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun, lutKernel } from '../core/iterate.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { blur } from './box.ts';
 import { borderTable, rowStart } from './filter-common.ts';
 import { gaussianKernel } from './gaussian.ts';
-import { refuseUnknownKeys } from './stats.ts';
 
 /** The fixed-threshold types of `cv2.threshold` (`THRESH_BINARY` …). */
 export type ThresholdType = 'binary' | 'binary_inv' | 'trunc' | 'tozero' | 'tozero_inv';
@@ -147,6 +146,7 @@ function triangleOf(hist: Int32Array): number {
  * value or no pixels).
  */
 export function otsuThreshold(a: PixelArray): number {
+  if (arguments.length > 1) throw tooManyArguments('otsuThreshold', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   checkSingleChannel(a, 'otsuThreshold');
   return otsuOf(histogram(a), a.shape[0] * a.shape[1]);
@@ -158,6 +158,7 @@ export function otsuThreshold(a: PixelArray): number {
  * OpenCV computes it; `threshold` handles values outside 0..254 as cv2 does).
  */
 export function triangleThreshold(a: PixelArray): number {
+  if (arguments.length > 1) throw tooManyArguments('triangleThreshold', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   checkSingleChannel(a, 'triangleThreshold');
   return triangleOf(histogram(a));
@@ -204,10 +205,11 @@ function thresholdTable(thresh: number, maxval: number, type: ThresholdType): Ui
  */
 export function threshold(a: PixelArray, thresh: number, maxval: number, type: ThresholdType = 'binary',
   options?: ThresholdOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('threshold', ['a', 'thresh', 'maxval', 'type', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   checkType(type, 'type', TYPES);
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['method', 'out']);
+  checkOptionKeys(opts, ['method', 'out']);
   checkFinite(maxval, 'maxval');
   let t: number;
   if (opts.method !== undefined) {
@@ -246,6 +248,7 @@ export interface AdaptiveThresholdOptions {
  */
 export function adaptiveThreshold(a: PixelArray, maxval: number, method: 'mean' | 'gaussian',
   type: 'binary' | 'binary_inv', blockSize: number, C: number, options?: AdaptiveThresholdOptions): PixelArray {
+  if (arguments.length > 7) throw tooManyArguments('adaptiveThreshold', ['a', 'maxval', 'method', 'type', 'blockSize', 'C', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   checkFinite(maxval, 'maxval');
   checkType(method, 'method', ['mean', 'gaussian']);
@@ -254,7 +257,7 @@ export function adaptiveThreshold(a: PixelArray, maxval: number, method: 'mean' 
   if (blockSize % 2 !== 1) throw rangeError('blockSize', 'an odd integer ≥ 3', blockSize);
   checkFinite(C, 'C');
   const opts = checkOptions(options);
-  refuseUnknownKeys(opts, ['out']);
+  checkOptionKeys(opts, ['out']);
   checkSingleChannel(a, 'adaptiveThreshold');
   const out = checkOut(opts.out, a.shape);
   const dst = startOutput(a.shape, out, [a]);

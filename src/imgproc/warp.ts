@@ -13,7 +13,7 @@
 //   value into the weighted sum tap by tap, the others pick a source pixel (cv::borderInterpolate).
 import { checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { borderIndex, checkBorder, type BorderMode } from './border.ts';
@@ -65,6 +65,7 @@ const fround = Math.fround;
  * (`center` goes through float32 first, as OpenCV's `Point2f` does).
  */
 export function getRotationMatrix2D(center: readonly [number, number] | readonly number[], angle: number, scale = 1): number[][] {
+  if (arguments.length > 3) throw tooManyArguments('getRotationMatrix2D', ['center', 'angle', 'scale'], arguments.length);
   if (!Array.isArray(center) || center.length !== 2) throw typeError('center', 'an array [x, y] of 2 finite numbers', center);
   const cx = fround(finite(center[0], 'center[0]'));
   const cy = fround(finite(center[1], 'center[1]'));
@@ -160,6 +161,7 @@ export function cvRoundInt(v: number): number {
  */
 export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, height: number,
   options?: WarpAffineOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('warpAffine', ['a', 'matrix', 'width', 'height', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   let M = readMatrix(matrix);
   const dw = checkInt(width, 'width', 1);

@@ -1,7 +1,7 @@
 // Canvas interop: read a 2D canvas into a PixelArray and draw one onto a canvas. Typed with
 // minimal structural interfaces rather than the DOM lib, so the core compiles and runs anywhere;
 // HTMLCanvasElement, OffscreenCanvas and their 2D contexts satisfy them as they are.
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { toImageData, type ImageDataLike } from './imagedata.ts';
 
@@ -50,6 +50,7 @@ function context2d(canvas: CanvasLike | Canvas2DContextLike, name: string): Canv
  * what was drawn; opaque pixels are exact.
  */
 export function fromCanvas(canvas: CanvasLike | Canvas2DContextLike): PixelArray {
+  if (arguments.length > 1) throw tooManyArguments('fromCanvas', ['canvas'], arguments.length);
   const ctx = context2d(canvas, 'canvas');
   const { width, height } = ctx.canvas;
   // getImageData throws on a zero-sized rectangle; an empty canvas is an empty array.
@@ -65,6 +66,7 @@ export function fromCanvas(canvas: CanvasLike | Canvas2DContextLike): PixelArray
  * `ctx.putImageData(toImageData(a), x, y)`.
  */
 export function toCanvas<T extends CanvasLike | Canvas2DContextLike>(a: PixelArray, canvas: T): T {
+  if (arguments.length > 2) throw tooManyArguments('toCanvas', ['a', 'canvas'], arguments.length);
   assertPixelArray(a, 'a');
   const ctx = context2d(canvas, 'canvas');
   const [h, w, c] = a.shape;

@@ -1,6 +1,6 @@
 // Canvas ImageData interop. ImageData is always RGBA, row-major, contiguous.
 import { contiguous } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 
 /** What `toImageData` returns: a real `ImageData` where the platform has one, else the same fields. */
@@ -12,6 +12,7 @@ export interface ImageDataLike {
 
 /** Wraps canvas `ImageData` (or any `{ width, height, data }` RGBA) as `H×W×4`, sharing its memory. */
 export function fromImageData(imageData: ImageDataLike): PixelArray {
+  if (arguments.length > 1) throw tooManyArguments('fromImageData', ['imageData'], arguments.length);
   if (imageData === null || typeof imageData !== 'object' || !(imageData.data instanceof Uint8ClampedArray || (imageData.data as unknown) instanceof Uint8Array)) {
     throw typeError('imageData', 'an ImageData (or { width, height, data: Uint8ClampedArray })', imageData);
   }
@@ -28,6 +29,7 @@ export function fromImageData(imageData: ImageDataLike): PixelArray {
  * (browsers), otherwise a plain `{ width, height, data, colorSpace }` object.
  */
 export function toImageData(a: PixelArray): ImageDataLike {
+  if (arguments.length > 1) throw tooManyArguments('toImageData', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   const [h, w, c] = a.shape;
   if (c > 4) throw new RangeError(`a: expected 1 to 4 channels for ImageData, got ${c}`);

@@ -1,6 +1,6 @@
 // scijs ndarray interop, zero-copy both ways. The core has no dependencies, so `toNdarray` takes
 // the `ndarray` constructor from the caller: `toNdarray(img, ndarray)`.
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 
 /** The fields pixelarray needs from a scijs `ndarray` (its public layout). */
@@ -19,6 +19,7 @@ export type NdarrayConstructor<T> = (data: Uint8Array, shape: number[], stride: 
  * both. Pass the `ndarray` package's default export.
  */
 export function toNdarray<T>(a: PixelArray, ndarray: NdarrayConstructor<T>): T {
+  if (arguments.length > 2) throw tooManyArguments('toNdarray', ['a', 'ndarray'], arguments.length);
   assertPixelArray(a, 'a');
   if (typeof ndarray !== 'function') throw typeError('ndarray', "the 'ndarray' package's constructor", ndarray);
   return ndarray(a.data, [...a.shape], [...a.stride], a.offset);
@@ -29,6 +30,7 @@ export function toNdarray<T>(a: PixelArray, ndarray: NdarrayConstructor<T>): T {
  * memory.
  */
 export function fromNdarray(nd: NdarrayLike): PixelArray {
+  if (arguments.length > 1) throw tooManyArguments('fromNdarray', ['nd'], arguments.length);
   if (nd === null || typeof nd !== 'object' || !Array.isArray(nd.shape) || !Array.isArray(nd.stride)) {
     throw typeError('nd', 'a scijs ndarray (data, shape, stride, offset)', nd);
   }

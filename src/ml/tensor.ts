@@ -7,7 +7,7 @@
 // arrays. Each of the 256 byte values per channel is computed once into a table.
 import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
 import { clone, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { headToAlign, isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, checkShape, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 
@@ -211,6 +211,7 @@ function checkFloatOut(out: unknown, n: number): Float32Array | undefined {
  * `tf.tensor3d(t.data, t.shape)`.
  */
 export function toFloat32(img: PixelArray, options?: ToFloat32Options): Tensor3D {
+  if (arguments.length > 2) throw tooManyArguments('toFloat32', ['img', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const opts = checkOptions(options);
   const [h, w, c] = img.shape;
@@ -226,6 +227,7 @@ export function toFloat32(img: PixelArray, options?: ToFloat32Options): Tensor3D
  * `tf.tensor4d(batch.data, batch.shape)`. Options as `toFloat32`; `out` must hold the whole batch.
  */
 export function toBatch(images: readonly PixelArray[], options?: ToFloat32Options): Tensor4D {
+  if (arguments.length > 2) throw tooManyArguments('toBatch', ['images', 'options'], arguments.length);
   if (!Array.isArray(images)) throw typeError('images', 'an array of PixelArrays', images);
   if (images.length === 0) throw rangeError('images', 'at least one image', images);
   images.forEach((im, i) => assertPixelArray(im, `images[${i}]`));
@@ -293,6 +295,7 @@ function writeBytes(data: Float32Array, at: number, dst: PixelArray, rule: ByteR
  * (each step in float32), which undoes `toFloat32`'s normalisation.
  */
 export function fromFloat32(data: Float32Array, shape: readonly number[], options?: FromFloat32Options): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('fromFloat32', ['data', 'shape', 'options'], arguments.length);
   const values = checkData(data);
   const s: Shape = checkShape(checkTensorShape(shape, 3), 'shape');
   const opts = checkOptions(options);
@@ -311,6 +314,7 @@ export function fromFloat32(data: Float32Array, shape: readonly number[], option
  * `toBatch`), each by `fromFloat32`'s rule.
  */
 export function fromBatch(data: Float32Array, shape: readonly number[], options?: Omit<FromFloat32Options, 'out'>): PixelArray[] {
+  if (arguments.length > 3) throw tooManyArguments('fromBatch', ['data', 'shape', 'options'], arguments.length);
   const values = checkData(data);
   const [count, ...rest] = checkTensorShape(shape, 4);
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw rangeError('shape[0]', 'a non-negative integer', count);

@@ -8,7 +8,7 @@ import { HashIndex } from '../apps/ahash.ts';
 import { compareIds } from '../apps/common.ts';
 import { HistogramIndex } from '../apps/histogram-index.ts';
 import { checkInt, checkOptions } from '../core/check.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import type { HistCompareMethod } from '../imgproc/histogram.ts';
 import { computeFeature, type Feature, type FeatureConfig } from './features.ts';
 import { readIndexFile, writeAtomically, type AnyIndex, type FileStamps, type FolderIndexJSON } from './index-file.ts';
@@ -87,6 +87,7 @@ export async function indexFolder(folder: string, options: IndexFolderOptions & 
 export async function indexFolder(folder: string, options?: IndexFolderOptions & { by?: 'hist' }): Promise<FolderIndex<HistogramIndex>>;
 export async function indexFolder(folder: string, options?: IndexFolderOptions): Promise<FolderIndex>;
 export async function indexFolder(folder: string, options?: IndexFolderOptions): Promise<FolderIndex> {
+  if (arguments.length > 2) throw tooManyArguments('indexFolder', ['folder', 'options'], arguments.length);
   if (typeof folder !== 'string' || folder === '') throw typeError('folder', 'a folder path', folder);
   const o = checkOptions(options);
   const by = o.by ?? 'hist';

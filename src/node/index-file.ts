@@ -2,7 +2,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { HashIndex, type HashIndexJSON } from '../apps/ahash.ts';
 import { HistogramIndex, type HistogramIndexJSON } from '../apps/histogram-index.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 
 /** Either kind of index. */
 export type AnyIndex = HistogramIndex | HashIndex;
@@ -42,6 +42,7 @@ export function writeAtomically(path: string, text: string): void {
 
 /** Saves `index` (its `toJSON()`) to `path` as JSON, replacing the file atomically. */
 export function saveIndex(index: AnyIndex, path: string): void {
+  if (arguments.length > 2) throw tooManyArguments('saveIndex', ['index', 'path'], arguments.length);
   checkIndex(index);
   writeAtomically(checkPath(path), JSON.stringify(index.toJSON()));
 }
@@ -81,5 +82,6 @@ function parseIndex(json: unknown): AnyIndex {
 
 /** Loads an index saved by `saveIndex` (or an `indexFolder` cache file): a HistogramIndex or a HashIndex. */
 export function loadIndex(path: string): AnyIndex {
+  if (arguments.length > 1) throw tooManyArguments('loadIndex', ['path'], arguments.length);
   return readIndexFile(path).index;
 }

@@ -5,8 +5,8 @@
 // `Image.open` does not), converted with Pillow's `convert` and resized with Pillow's `resize`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { checkInt, checkOptions } from '../core/check.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import type { PixelArray } from '../core/pixelarray.ts';
 import { decodeImage } from '../codecs/index.ts';
 import { imgToArray } from '../ml/keras/convert.ts';
@@ -35,12 +35,6 @@ const INTERPOLATIONS: readonly KerasInterpolation[] = ['nearest', 'bilinear', 'b
 const PIL_MODE = { grayscale: 'L', rgb: 'RGB', rgba: 'RGBA' } as const;
 const CHANNELS = { grayscale: 1, rgb: 3, rgba: 4 } as const;
 
-function checkKeys(o: object, keys: readonly string[], name = 'options'): void {
-  for (const k of Object.keys(o)) {
-    if (!keys.includes(k)) throw new RangeError(`${name}: unknown option ${JSON.stringify(k)}; expected one of ${keys.join(', ')}`);
-  }
-}
-
 function checkChoice<T extends string>(v: unknown, name: string, choices: readonly T[], fallback: T): T {
   if (v === undefined) return fallback;
   if (typeof v !== 'string' || !(choices as readonly string[]).includes(v)) throw rangeError(name, `one of ${choices.map((c) => `'${c}'`).join(', ')}`, v);
@@ -68,9 +62,10 @@ function loadChecked(path: string, target: [number, number] | null, colorMode: K
  * differs, resized with Pillow's filter. Returns the uint8 image (Keras returns a PIL image).
  */
 export function loadImg(path: string, options?: LoadImgOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('loadImg', ['path', 'options'], arguments.length);
   if (typeof path !== 'string') throw typeError('path', 'a file path (string)', path);
   const o = checkOptions(options);
-  checkKeys(o, ['targetSize', 'colorMode', 'interpolation']);
+  checkOptionKeys(o, ['targetSize', 'colorMode', 'interpolation']);
   return loadChecked(path, checkTargetSize(o.targetSize, 'options.targetSize'),
     checkChoice(o.colorMode, 'options.colorMode', COLOR_MODES, 'rgb'), checkChoice(o.interpolation, 'options.interpolation', INTERPOLATIONS, 'nearest'));
 }
@@ -228,6 +223,7 @@ export class DirectoryIterator extends KerasIterator<Tensor4D | [Tensor4D, Float
 
 /** `ImageDataGenerator.flow_from_directory(directory, …)` as a function of the generator (null: no transforms). */
 export function flowFromDirectory(generator: BaseImageDataGenerator | null, directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator {
+  if (arguments.length > 3) throw tooManyArguments('flowFromDirectory', ['generator', 'directory', 'options'], arguments.length);
   return new DirectoryIterator(directory, generator, options);
 }
 

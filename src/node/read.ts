@@ -1,7 +1,7 @@
 // Reading image files, and one-line descriptions of why a file could not be read.
 import { readFileSync } from 'node:fs';
 import { decodeImage, DecodeError, type ImageDecodeOptions } from '../codecs/index.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import type { PixelArray } from '../core/pixelarray.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { PixelArray } from '../core/pixelarray.ts';
  * EISDIR, …) or a `DecodeError`.
  */
 export function readImage(path: string | URL, options?: ImageDecodeOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('readImage', ['path', 'options'], arguments.length);
   if (typeof path !== 'string' && !(path instanceof URL)) throw typeError('path', 'a file path (string or URL)', path);
   return decodeImage(readFileSync(path), options);
 }
@@ -20,6 +21,7 @@ export function readImage(path: string | URL, options?: ImageDecodeOptions): Pix
  * path it repeats.
  */
 export function describeFailure(err: unknown): string {
+  if (arguments.length > 1) throw tooManyArguments('describeFailure', ['err'], arguments.length);
   if (err instanceof DecodeError) return err.message;
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;

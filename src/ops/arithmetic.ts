@@ -1,7 +1,7 @@
 // uint8 arithmetic with OpenCV's saturating and NumPy's wrapping semantics, bit for bit.
 import { checkFinite, checkOptions, checkOut, checkRealScalar, checkSameShape, checkScalar } from '../core/check.ts';
 import { clone, finishOutput, startOutput } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { buildLut, forEachRun, forEachRun2, lutIsUniform, lutKernel } from '../core/iterate.ts';
 import { headToAlign, isWordAligned } from '../core/packed.ts';
 import { assertPixelArray, isContiguous, PixelArray } from '../core/pixelarray.ts';
@@ -66,6 +66,7 @@ function saturateScalar(a: PixelArray, values: number[], sign: 1 | -1, out: Pixe
  * negative numbers subtract.
  */
 export function addSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('addSaturate', ['a', 'b', 'options'], arguments.length);
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.AddSaturate, a, b, out);
   return saturateScalar(a, checkScalar(b, a.shape[2], 'b'), 1, out);
@@ -73,6 +74,7 @@ export function addSaturate(a: PixelArray, b: Operand, options?: OutOptions): Pi
 
 /** `cv2.subtract`: `a − b` clamped to 0..255 (operands as in `addSaturate`). */
 export function subtractSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('subtractSaturate', ['a', 'b', 'options'], arguments.length);
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.SubtractSaturate, a, b, out);
   return saturateScalar(a, checkScalar(b, a.shape[2], 'b'), -1, out);
@@ -82,6 +84,7 @@ const mod256 = (v: number): number => ((v % 256) + 256) % 256;
 
 /** NumPy `a + b` on uint8: wraps around modulo 256 (`200 + 100 → 44`). Integer scalars of any size. */
 export function addModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('addModulo', ['a', 'b', 'options'], arguments.length);
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.AddModulo, a, b, out);
   const values = checkScalar(b, a.shape[2], 'b');
@@ -90,6 +93,7 @@ export function addModulo(a: PixelArray, b: Operand, options?: OutOptions): Pixe
 
 /** NumPy `a - b` on uint8: wraps around modulo 256 (`10 − 20 → 246`). */
 export function subtractModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('subtractModulo', ['a', 'b', 'options'], arguments.length);
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.SubtractModulo, a, b, out);
   const values = checkScalar(b, a.shape[2], 'b');
@@ -98,6 +102,7 @@ export function subtractModulo(a: PixelArray, b: Operand, options?: OutOptions):
 
 /** `cv2.absdiff`: `|a − b|` per element. */
 export function absdiff(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('absdiff', ['a', 'b', 'options'], arguments.length);
   const out = begin(a, b, options);
   if (b instanceof PixelArray) return imageByteOp(ByteOp.Absdiff, a, b, out);
   const values = checkScalar(b, a.shape[2], 'b');
@@ -157,6 +162,7 @@ function zipWith(a: PixelArray, b: PixelArray, out: PixelArray | undefined, f: (
  * number or one number per channel as `b`, in float64: `round(a · scale · b)`.
  */
 export function multiplySaturate(a: PixelArray, b: Operand, scale = 1, options?: OutOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('multiplySaturate', ['a', 'b', 'scale', 'options'], arguments.length);
   const out = begin(a, b, options);
   const s = fround(checkFinite(scale, 'scale'));
   const product = (x: number, y: number): number => clampByte(roundHalfEven(fround(fround(x * s) * y)));
@@ -173,6 +179,7 @@ export function multiplySaturate(a: PixelArray, b: Operand, scale = 1, options?:
  * `fround` per step is exactly one float32 rounding, i.e. a true fma.
  */
 export function addWeighted(a: PixelArray, alpha: number, b: PixelArray, beta: number, gamma = 0, options?: OutOptions): PixelArray {
+  if (arguments.length > 6) throw tooManyArguments('addWeighted', ['a', 'alpha', 'b', 'beta', 'gamma', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   assertPixelArray(b, 'b');
   const out = checkOut(checkOptions(options).out, a.shape);
@@ -198,6 +205,7 @@ export interface SignedArray {
  * PixelArray of that shape.
  */
 export function convertScaleAbs(a: PixelArray | SignedArray, alpha = 1, beta = 0, options?: OutOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('convertScaleAbs', ['a', 'alpha', 'beta', 'options'], arguments.length);
   if (!(a instanceof PixelArray) && a !== null && typeof a === 'object' &&
     ((a as SignedArray).data instanceof Int16Array || (a as SignedArray).data instanceof Float32Array)) {
     return convertScaleAbsSigned(a as SignedArray, alpha, beta, options);

@@ -1,7 +1,7 @@
 // cv2.bitwise_and / or / xor / not, with OpenCV's optional mask.
 import { checkMask, checkOptions, checkOut, checkSameShape, checkScalar } from '../core/check.ts';
 import { contiguous, copyInto, finishOutput, startOutput } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun } from '../core/iterate.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { imageByteOp, scalarByteOp, type Operand } from './arithmetic.ts';
@@ -78,21 +78,25 @@ function nextUnselected(bytes: Uint8Array, words: Int32Array, at: number, from: 
 
 /** `cv2.bitwise_and`. `b` is an image of the same shape, a byte, or one byte per channel. */
 export function bitwiseAnd(a: PixelArray, b: Operand, options?: MaskOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('bitwiseAnd', ['a', 'b', 'options'], arguments.length);
   return bitwise(ByteOp.And, a, b, options);
 }
 
 /** `cv2.bitwise_or`. */
 export function bitwiseOr(a: PixelArray, b: Operand, options?: MaskOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('bitwiseOr', ['a', 'b', 'options'], arguments.length);
   return bitwise(ByteOp.Or, a, b, options);
 }
 
 /** `cv2.bitwise_xor`. */
 export function bitwiseXor(a: PixelArray, b: Operand, options?: MaskOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('bitwiseXor', ['a', 'b', 'options'], arguments.length);
   return bitwise(ByteOp.Xor, a, b, options);
 }
 
 /** `cv2.bitwise_not`: `255 − a`, i.e. every bit flipped. */
 export function bitwiseNot(a: PixelArray, options?: MaskOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('bitwiseNot', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
   if (opts.mask !== undefined) return bitwise(ByteOp.Xor, a, 255, options);

@@ -1,7 +1,7 @@
 // cv2.split / cv2.merge, np.split / np.concatenate.
 import { checkAxis, checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import type { OutOptions } from './arithmetic.ts';
@@ -32,6 +32,7 @@ const MAX_EMPTY_PARTS = 65536;
 export function split(a: PixelArray, options?: SplitOptions): PixelArray[];
 export function split(a: PixelArray, sections: number | readonly number[], axis?: number): PixelArray[];
 export function split(a: PixelArray, sections?: number | readonly number[] | SplitOptions, axis: number = 0): PixelArray[] {
+  if (arguments.length > 3) throw tooManyArguments('split', ['a', 'sections', 'axis'], arguments.length);
   assertPixelArray(a, 'a');
   if (sections === undefined) return splitChannels(a, undefined);
   if (typeof sections === 'object' && sections !== null && !Array.isArray(sections)) {
@@ -170,6 +171,7 @@ function checkArrayList(arrays: unknown, name: string): PixelArray[] {
  * `H×W×1` planes; multi-channel inputs contribute all their channels, as in OpenCV).
  */
 export function merge(channels: readonly PixelArray[], options?: OutOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('merge', ['channels', 'options'], arguments.length);
   const list = checkArrayList(channels, 'channels');
   const [h, w] = list[0].shape;
   list.forEach((p, i) => {
@@ -203,6 +205,7 @@ function stack(arrays: readonly PixelArray[], axis: 0 | 1 | 2, dst: PixelArray):
 
 /** `np.concatenate(arrays, axis)`: joins arrays whose shapes agree except along `axis`. */
 export function concat(arrays: readonly PixelArray[], axis: number = 0, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('concat', ['arrays', 'axis', 'options'], arguments.length);
   const list = checkArrayList(arrays, 'arrays');
   const ax = checkAxis(axis);
   const shape = [...list[0].shape] as Shape;

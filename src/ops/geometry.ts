@@ -2,7 +2,7 @@
 // view is one (O(1), shares memory); `clone` materialises it when a contiguous copy is wanted.
 import { checkAxis, checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
 import { contiguous, copyInto, finishOutput, startOutput } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray, type Shape, type Stride } from '../core/pixelarray.ts';
 import type { OutOptions } from './arithmetic.ts';
@@ -22,6 +22,7 @@ function toList(v: unknown, name: string): number[] {
  * up); without `axis` the flattened array is rolled and the shape kept.
  */
 export function roll(a: PixelArray, shift: number | readonly number[], axis?: number | readonly number[], options?: OutOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('roll', ['a', 'shift', 'axis', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const out = checkOut(checkOptions(options).out, a.shape);
   const shifts = toList(shift, 'shift');
@@ -69,6 +70,7 @@ function rollAxes(a: PixelArray, shifts: number[], dst: PixelArray): void {
 
 /** `np.transpose(a, axes)`: a view with the axes permuted (default swaps rows and columns). */
 export function transpose(a: PixelArray, axes: readonly number[] = [1, 0, 2]): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('transpose', ['a', 'axes'], arguments.length);
   assertPixelArray(a, 'a');
   if (!Array.isArray(axes) || axes.length !== 3) throw typeError('axes', 'a permutation of [0, 1, 2]', axes);
   const perm = axes.map((v, i) => checkAxis(v, `axes[${i}]`));
@@ -87,6 +89,7 @@ function reverseAxis(a: PixelArray, axis: 0 | 1): PixelArray {
 
 /** `cv2.flip(a, axis)`: 0 flips top-bottom, 1 left-right, −1 both. A view (negative strides). */
 export function flip(a: PixelArray, axis: 0 | 1 | -1): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('flip', ['a', 'axis'], arguments.length);
   assertPixelArray(a, 'a');
   if (axis === 0 || axis === 1) return reverseAxis(a, axis);
   if (axis === -1) return reverseAxis(reverseAxis(a, 0), 1);
@@ -95,6 +98,7 @@ export function flip(a: PixelArray, axis: 0 | 1 | -1): PixelArray {
 
 /** `np.rot90(a, k)`: rotates by 90° counter-clockwise `k` times (negative: clockwise). A view. */
 export function rot90(a: PixelArray, k = 1): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('rot90', ['a', 'k'], arguments.length);
   assertPixelArray(a, 'a');
   switch (mod(checkInt(k, 'k'), 4)) {
     case 0: return new PixelArray(a.data, a.shape, a.stride, a.offset);
@@ -113,6 +117,7 @@ export type Box = readonly [number, number, number, number];
  * Pillow (half to even).
  */
 export function crop(a: PixelArray, box: Box, options?: OutOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('crop', ['a', 'box', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   if (!Array.isArray(box) || box.length !== 4) throw typeError('box', 'an array [left, upper, right, lower]', box);
   const names = ['left', 'upper', 'right', 'lower'];
@@ -140,6 +145,7 @@ export function crop(a: PixelArray, box: Box, options?: OutOptions): PixelArray 
  * `[x, y]`, clipped at the borders. Returns `dst`.
  */
 export function paste(dst: PixelArray, src: PixelArray, position: readonly [number, number] = [0, 0]): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('paste', ['dst', 'src', 'position'], arguments.length);
   assertPixelArray(dst, 'dst');
   assertPixelArray(src, 'src');
   if (!Array.isArray(position) || position.length !== 2) throw typeError('position', 'an array [x, y]', position);

@@ -8,9 +8,9 @@
 // itself, then waits for the others with Atomics.wait (allowed on Node's main thread).
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { checkInt, checkOptions } from '../core/check.ts';
+import { checkInt, checkOptionKeys, checkOptions } from '../core/check.ts';
 import { clone, copyInto, overlaps } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { zeros } from '../core/create.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { checkShape, hasContiguousRows, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
@@ -71,17 +71,20 @@ const MAX_THREADS = 256;
 
 /** True when `a`'s pixels live in a SharedArrayBuffer (workers read and write them in place). */
 export function isShared(a: PixelArray): boolean {
+  if (arguments.length > 1) throw tooManyArguments('isShared', ['a'], arguments.length);
   return a instanceof PixelArray && a.data.buffer instanceof SharedArrayBuffer;
 }
 
 /** A zero-filled contiguous `height×width×channels` array in a new SharedArrayBuffer. */
 export function sharedZeros(height: number, width: number, channels = 3): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('sharedZeros', ['height', 'width', 'channels'], arguments.length);
   const shape = checkShape([height, width, channels], '[height, width, channels]');
   return new PixelArray(new Uint8Array(new SharedArrayBuffer(shape[0] * shape[1] * shape[2])), shape);
 }
 
 /** A contiguous copy of `a` in a new SharedArrayBuffer (`clone`, in shared memory). */
 export function toShared(a: PixelArray): PixelArray {
+  if (arguments.length > 1) throw tooManyArguments('toShared', ['a'], arguments.length);
   if (!(a instanceof PixelArray)) throw typeError('a', 'a PixelArray', a);
   const out = sharedZeros(...a.shape);
   copyInto(a, out);
@@ -751,6 +754,7 @@ function grow(old: SharedArrayBuffer | null, bytes: number): SharedArrayBuffer {
  * them.
  */
 export function createPool(options?: PoolOptions): Pool {
+  if (arguments.length > 1) throw tooManyArguments('createPool', ['options'], arguments.length);
   const opts = checkOptions(options);
   const threads = opts.threads === undefined ? Math.min(availableParallelism(), MAX_THREADS) : checkInt(opts.threads, 'options.threads', 1, MAX_THREADS);
   const minElements = opts.minElements === undefined ? DEFAULT_MIN_ELEMENTS : checkInt(opts.minElements, 'options.minElements', 0);
@@ -759,11 +763,7 @@ export function createPool(options?: PoolOptions): Pool {
     if (v === Infinity) return Infinity;
     return checkInt(v, name, 1);
   };
-  for (const key of Object.keys(opts)) {
-    if (!['threads', 'minElements', 'startTimeout', 'jobTimeout'].includes(key)) {
-      throw new RangeError(`options: unknown option ${JSON.stringify(key)}; expected 'threads', 'minElements', 'startTimeout' or 'jobTimeout'`);
-    }
-  }
+  checkOptionKeys(opts, ['threads', 'minElements', 'startTimeout', 'jobTimeout']);
   return new Pool(threads, minElements, ms(opts.startTimeout, 'options.startTimeout', 10_000), ms(opts.jobTimeout, 'options.jobTimeout', 120_000));
 }
 

@@ -1,7 +1,7 @@
 // Pillow 9.4's ImageChops (libImaging/Chops.c), Image.blend (Blend.c) and Image.composite (the
 // masked paste of Paste.c), bit for bit.
 import { checkFinite, checkInt, checkOut } from '../core/check.ts';
-import { rangeError } from '../core/errors.ts';
+import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { bytesOf, optionsOf, result } from './filter.ts';
 
@@ -55,53 +55,63 @@ function cached(name: string, f: (a: number, b: number) => number): Uint8Array {
  * the same number of channels; images of different sizes give their common top-left part.
  */
 export function lighter(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('lighter', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('lighter', (x, y) => (x > y ? x : y)), options);
 }
 
 /** `ImageChops.darker(a, b)`: the smaller value, per channel. */
 export function darker(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('darker', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('darker', (x, y) => (x < y ? x : y)), options);
 }
 
 /** `ImageChops.difference(a, b)`: `|a − b|`. */
 export function difference(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('difference', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('difference', (x, y) => Math.abs(x - y)), options);
 }
 
 /** `ImageChops.multiply(a, b)`: `⌊a·b / 255⌋` (C integer division). Pillow's, not the core `multiply`. */
 export function multiply(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('multiply', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('multiply', (x, y) => Math.trunc((x * y) / 255)), options);
 }
 
 /** `ImageChops.screen(a, b)`: `255 − ⌊(255 − a)(255 − b) / 255⌋`. */
 export function screen(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('screen', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('screen', (x, y) => 255 - Math.trunc(((255 - x) * (255 - y)) / 255)), options);
 }
 
 /** `ImageChops.add_modulo(a, b)`: `(a + b) mod 256`. */
 export function addModulo(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('addModulo', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('addModulo', (x, y) => (x + y) & 255), options);
 }
 
 /** `ImageChops.subtract_modulo(a, b)`: `(a − b) mod 256`. */
 export function subtractModulo(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('subtractModulo', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('subtractModulo', (x, y) => (x - y) & 255), options);
 }
 
 /** `ImageChops.soft_light(a, b)`: Chops.c's integer formula, its result kept mod 256 as C stores it. */
 export function softLight(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('softLight', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('softLight', (x, y) =>
     (Math.trunc(((255 - x) * (x * y)) / 65536) + Math.trunc((x * (255 - Math.trunc(((255 - x) * (255 - y)) / 255))) / 255)) & 255), options);
 }
 
 /** `ImageChops.hard_light(a, b)`: `b < 128 ? a·b / 127 : 255 − (255 − b)(255 − a) / 127` (integer, mod 256). */
 export function hardLight(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('hardLight', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('hardLight', (x, y) =>
     (y < 128 ? Math.trunc((x * y) / 127) : 255 - Math.trunc(((255 - y) * (255 - x)) / 127)) & 255), options);
 }
 
 /** `ImageChops.overlay(a, b)`: `a < 128 ? a·b / 127 : 255 − (255 − a)(255 − b) / 127` (integer, mod 256). */
 export function overlay(a: PixelArray, b: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('overlay', ['a', 'b', 'options'], arguments.length);
   return applyTable(a, b, cached('overlay', (x, y) =>
     (x < 128 ? Math.trunc((x * y) / 127) : 255 - Math.trunc(((255 - x) * (255 - y)) / 127)) & 255), options);
 }
@@ -118,6 +128,7 @@ function scaleOffset(scale: unknown, offset: unknown): [number, number] {
  * in C float arithmetic (offset an integer, as Pillow requires). Pillow's, not the core `add`.
  */
 export function add(a: PixelArray, b: PixelArray, scale = 1, offset = 0, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('add', ['a', 'b', 'scale', 'offset', 'options'], arguments.length);
   const [s, o] = scaleOffset(scale, offset);
   const f = Math.fround;
   return applyTable(a, b, table((x, y) => clip(Math.trunc(f(f((x + y) / s) + o)))), options);
@@ -125,6 +136,7 @@ export function add(a: PixelArray, b: PixelArray, scale = 1, offset = 0, options
 
 /** `ImageChops.subtract(a, b, scale = 1, offset = 0)`: `clip(trunc(f32(f32((a − b) / scale) + offset)))`. */
 export function subtract(a: PixelArray, b: PixelArray, scale = 1, offset = 0, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 5) throw tooManyArguments('subtract', ['a', 'b', 'scale', 'offset', 'options'], arguments.length);
   const [s, o] = scaleOffset(scale, offset);
   const f = Math.fround;
   return applyTable(a, b, table((x, y) => clip(Math.trunc(f(f((x - y) / s) + o)))), options);
@@ -144,6 +156,7 @@ function sameSize(a: PixelArray, b: PixelArray): void {
  * `a`, alpha 1 a copy of `b`. Every channel is blended, alpha included. Shapes must match.
  */
 export function blend(a: PixelArray, b: PixelArray, alpha: number, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('blend', ['a', 'b', 'alpha', 'options'], arguments.length);
   sameSize(a, b);
   const al = Math.fround(checkFinite(alpha, 'alpha'));
   const out = checkOut(optionsOf(options, ['out']).out, a.shape);
@@ -184,6 +197,7 @@ function blendOne(x: number, y: number, alpha: number): number {
  * `b` and `mask` must have the same height and width, `a` and `b` the same channels.
  */
 export function composite(a: PixelArray, b: PixelArray, mask: PixelArray, options?: ChopsOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('composite', ['a', 'b', 'mask', 'options'], arguments.length);
   sameSize(a, b);
   assertPixelArray(mask, 'mask');
   const [h, w, c] = a.shape;

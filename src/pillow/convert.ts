@@ -1,9 +1,10 @@
 // Pillow Image.convert between 'L', 'LA', 'RGB' and 'RGBA' (libImaging/Convert.c), and the
 // premultiplied 'La' / 'RGBa' forms Pillow resamples images with alpha in.
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { clone, finishOutput, startOutput } from '../core/copy.ts';
 import { PixelArray, type Shape } from '../core/pixelarray.ts';
-import { channelsOfMode, checkKeys, checkPillowImage, type PillowMode } from './modes.ts';
+import { channelsOfMode, checkPillowImage, type PillowMode } from './modes.ts';
+import { tooManyArguments } from '../core/errors.ts';
 
 export interface ConvertOptions {
   /** Write the result here (shape `[h, w, channels of mode]`) instead of allocating; returned. */
@@ -23,10 +24,11 @@ function luma(r: number, g: number, b: number): number {
  * Converting to the image's own mode returns a copy. Always a new contiguous image (or `out`).
  */
 export function convert(a: PixelArray, mode: PillowMode, options?: ConvertOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('convert', ['a', 'mode', 'options'], arguments.length);
   checkPillowImage(a, 'a');
   const dc = channelsOfMode(mode, 'mode');
   const o = checkOptions(options);
-  checkKeys(o, ['out']);
+  checkOptionKeys(o, ['out']);
   const [h, w, sc] = a.shape;
   const shape: Shape = [h, w, dc];
   const out = checkOut(o.out, shape);

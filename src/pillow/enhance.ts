@@ -4,6 +4,7 @@ import { checkFinite, checkOut } from '../core/check.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { blendBytes } from './chops.ts';
 import { bytesOf, kernelFilter, optionsOf, result } from './filter.ts';
+import { tooManyArguments } from '../core/errors.ts';
 
 export interface EnhanceOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
@@ -58,6 +59,7 @@ function keepAlpha(deg: Uint8Array, src: Uint8Array, c: number): void {
  * image keeps the image's alpha, so alpha is unchanged.
  */
 export function enhanceBrightness(a: PixelArray, factor: number, options?: EnhanceOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('enhanceBrightness', ['a', 'factor', 'options'], arguments.length);
   const [c, f, out] = start(a, factor, options);
   const src = bytesOf(a);
   const deg = new Uint8Array(src.length);
@@ -71,6 +73,7 @@ export function enhanceBrightness(a: PixelArray, factor: number, options?: Enhan
  * degenerate keeps the image's alpha.
  */
 export function enhanceContrast(a: PixelArray, factor: number, options?: EnhanceOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('enhanceContrast', ['a', 'factor', 'options'], arguments.length);
   const [c, f, out] = start(a, factor, options);
   const src = bytesOf(a);
   const l = toL(src, c);
@@ -90,6 +93,7 @@ export function enhanceContrast(a: PixelArray, factor: number, options?: Enhance
  * degenerate is the image itself, so the result equals the input (clipped arithmetic aside: none).
  */
 export function enhanceColor(a: PixelArray, factor: number, options?: EnhanceOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('enhanceColor', ['a', 'factor', 'options'], arguments.length);
   const [c, f, out] = start(a, factor, options);
   const src = bytesOf(a);
   let deg: Uint8Array;
@@ -112,6 +116,7 @@ const SMOOTH = [1, 1, 1, 1, 5, 1, 1, 1, 1];
  * unfiltered, so the frame never changes), alpha of LA and RGBA restored in the degenerate.
  */
 export function enhanceSharpness(a: PixelArray, factor: number, options?: EnhanceOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('enhanceSharpness', ['a', 'factor', 'options'], arguments.length);
   const [c, f, out] = start(a, factor, options);
   const src = bytesOf(a);
   const deg = kernelFilter(src, a.shape[0], a.shape[1], c, 3, SMOOTH, 13, 0);

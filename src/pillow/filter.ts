@@ -1,9 +1,9 @@
 // Pillow 9.4's Image.filter with the ImageFilter classes, bit for bit: the built-in 3×3/5×5
 // kernels and Kernel (libImaging/Filter.c), GaussianBlur, BoxBlur and UnsharpMask (BoxBlur.c,
 // UnsharpMask.c), RankFilter and its Median/Min/Max forms (RankFilter.c), ModeFilter (ModeFilter.c).
-import { checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { contiguous, finishOutput } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { boxBlurBuffer, gaussianBoxRadius, unsharpInPlace } from './boxblur.ts';
 import { modeBuffer, rankBuffer } from './rank.ts';
@@ -12,19 +12,10 @@ import { modeBuffer, rankBuffer } from './rank.ts';
 // helpers shared by the pillow filter, ImageOps, ImageEnhance and ImageChops files (not exported
 // from the entry point)
 
-/** Throws a TypeError naming the first key of `obj` that is not in `allowed`. */
-export function checkKeys(obj: object, allowed: readonly string[], name = 'options'): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) {
-      throw new TypeError(`${name}.${key}: unknown option; known: ${allowed.length ? allowed.join(', ') : 'none'}`);
-    }
-  }
-}
-
 /** `options` checked to be an options object holding only `allowed` keys. */
 export function optionsOf<T extends object>(options: T | undefined, allowed: readonly string[], name = 'options'): Partial<T> {
   const o = checkOptions(options, name);
-  checkKeys(o, allowed, name);
+  checkOptionKeys(o, allowed, name);
   return o;
 }
 
@@ -99,16 +90,19 @@ function oddSize(v: unknown, name: string): number {
  * refused here, as 9.4's `gaussian_blur` refuses it); a negative radius is refused.
  */
 export function GaussianBlur(radius = 2): GaussianBlurSpec {
+  if (arguments.length > 1) throw tooManyArguments('GaussianBlur', ['radius'], arguments.length);
   return { filter: 'GaussianBlur', radius: nonNegative(radius, 'radius') };
 }
 
 /** `ImageFilter.BoxBlur(radius)`: one extended box pass of (fractional) `radius` along each axis. */
 export function BoxBlur(radius: number): BoxBlurSpec {
+  if (arguments.length > 1) throw tooManyArguments('BoxBlur', ['radius'], arguments.length);
   return { filter: 'BoxBlur', radius: nonNegative(radius, 'radius') };
 }
 
 /** `ImageFilter.UnsharpMask(radius = 2, percent = 150, threshold = 3)` (percent, threshold integers). */
 export function UnsharpMask(radius = 2, percent = 150, threshold = 3): UnsharpMaskSpec {
+  if (arguments.length > 3) throw tooManyArguments('UnsharpMask', ['radius', 'percent', 'threshold'], arguments.length);
   return {
     filter: 'UnsharpMask', radius: nonNegative(radius, 'radius'),
     percent: checkInt(percent, 'percent', -(2 ** 23), 2 ** 23), threshold: checkInt(threshold, 'threshold', -(2 ** 31), 2 ** 31 - 1),
@@ -117,27 +111,32 @@ export function UnsharpMask(radius = 2, percent = 150, threshold = 3): UnsharpMa
 
 /** `ImageFilter.RankFilter(size, rank)`: the `rank`-th smallest (0-based) of each odd `size × size` window. */
 export function RankFilter(size: number, rank: number): RankFilterSpec {
+  if (arguments.length > 2) throw tooManyArguments('RankFilter', ['size', 'rank'], arguments.length);
   const s = oddSize(size, 'size');
   return { filter: 'RankFilter', size: s, rank: checkInt(rank, 'rank', 0, s * s - 1) };
 }
 
 /** `ImageFilter.MedianFilter(size = 3)`: rank `size² >> 1`. */
 export function MedianFilter(size = 3): MedianFilterSpec {
+  if (arguments.length > 1) throw tooManyArguments('MedianFilter', ['size'], arguments.length);
   return { filter: 'MedianFilter', size: oddSize(size, 'size') };
 }
 
 /** `ImageFilter.MinFilter(size = 3)`: rank 0. */
 export function MinFilter(size = 3): MinFilterSpec {
+  if (arguments.length > 1) throw tooManyArguments('MinFilter', ['size'], arguments.length);
   return { filter: 'MinFilter', size: oddSize(size, 'size') };
 }
 
 /** `ImageFilter.MaxFilter(size = 3)`: rank `size² − 1`. */
 export function MaxFilter(size = 3): MaxFilterSpec {
+  if (arguments.length > 1) throw tooManyArguments('MaxFilter', ['size'], arguments.length);
   return { filter: 'MaxFilter', size: oddSize(size, 'size') };
 }
 
 /** `ImageFilter.ModeFilter(size = 3)`: the most frequent value of each window (see `filter`). */
 export function ModeFilter(size = 3): ModeFilterSpec {
+  if (arguments.length > 1) throw tooManyArguments('ModeFilter', ['size'], arguments.length);
   return { filter: 'ModeFilter', size: checkInt(size, 'size', 1, 4095) };
 }
 
@@ -147,6 +146,7 @@ export function ModeFilter(size = 3): ModeFilterSpec {
  * weights. A scale of 0 (Pillow would divide by zero) is refused.
  */
 export function Kernel(size: number | readonly [number, number], kernel: readonly number[], scale?: number, offset = 0): KernelSpec {
+  if (arguments.length > 4) throw tooManyArguments('Kernel', ['size', 'kernel', 'scale', 'offset'], arguments.length);
   let w: number, h: number;
   if (typeof size === 'number') w = h = size;
   else if (Array.isArray(size) && size.length === 2) [w, h] = size;
@@ -187,7 +187,7 @@ function normalize(spec: unknown): FilterSpec {
     throw new RangeError(`spec.filter: expected one of ${Object.keys(SPEC_KEYS).join(', ')}, got ${JSON.stringify(kind)}`);
   }
   const keys = ['filter', ...SPEC_KEYS[kind]];
-  checkKeys(o, keys, 'spec');
+  checkOptionKeys(o, keys, 'spec');
   const arg = (k: string, d?: unknown): never => (o[k] === undefined ? d : o[k]) as never;
   switch (kind) {
     case 'GaussianBlur': return GaussianBlur(arg('radius', 2));
@@ -231,6 +231,7 @@ export interface FilterOptions {
  *   twice keeps the pixel unchanged.
  */
 export function filter(a: PixelArray, spec: FilterSpec, options?: FilterOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('filter', ['a', 'spec', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const s = normalize(spec);
   const out = checkOut(optionsOf(options, ['out']).out, a.shape);

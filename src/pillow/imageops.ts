@@ -3,7 +3,7 @@
 // pillow entry point's resize and transpose.
 import { checkFinite, checkInt, checkMask, checkOut } from '../core/check.ts';
 import { clone, finishOutput, startOutput } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun, lutKernel } from '../core/iterate.ts';
 import { assertPixelArray, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { paste } from '../ops/geometry.ts';
@@ -92,6 +92,7 @@ export interface AutocontrastOptions extends ImageOpsOptions {
  * identity when `hi ≤ lo`. L and RGB only (as Pillow).
  */
 export function autocontrast(a: PixelArray, options?: AutocontrastOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('autocontrast', ['a', 'options'], arguments.length);
   const c = lutImage(a, 'autocontrast');
   const o = optionsOf(options, ['cutoff', 'ignore', 'preserveTone', 'mask', 'out']);
   const out = checkOut(o.out, a.shape);
@@ -166,6 +167,7 @@ export interface EqualizeOptions extends ImageOpsOptions {
  * value or `step` is 0. L and RGB only (as Pillow).
  */
 export function equalize(a: PixelArray, options?: EqualizeOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('equalize', ['a', 'options'], arguments.length);
   const c = lutImage(a, 'equalize');
   const o = optionsOf(options, ['mask', 'out']);
   const out = checkOut(o.out, a.shape);
@@ -190,6 +192,7 @@ export function equalize(a: PixelArray, options?: EqualizeOptions): PixelArray {
 
 /** `ImageOps.posterize(image, bits)`: keeps the top `bits` (0–8) bits of every value. L and RGB only. */
 export function posterize(a: PixelArray, bits: number, options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('posterize', ['a', 'bits', 'options'], arguments.length);
   const c = lutImage(a, 'posterize');
   const mask = ~(2 ** (8 - checkInt(bits, 'bits', 0, 8)) - 1);
   const out = checkOut(optionsOf(options, ['out']).out, a.shape);
@@ -198,6 +201,7 @@ export function posterize(a: PixelArray, bits: number, options?: ImageOpsOptions
 
 /** `ImageOps.solarize(image, threshold = 128)`: values `≥ threshold` become `255 − v`. L and RGB only. */
 export function solarize(a: PixelArray, threshold = 128, options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('solarize', ['a', 'threshold', 'options'], arguments.length);
   const c = lutImage(a, 'solarize');
   const t = checkFinite(threshold, 'threshold');
   const out = checkOut(optionsOf(options, ['out']).out, a.shape);
@@ -206,6 +210,7 @@ export function solarize(a: PixelArray, threshold = 128, options?: ImageOpsOptio
 
 /** `ImageOps.invert(image)`: `255 − v`. L and RGB only (Pillow 9.4 refuses LA and RGBA). */
 export function invert(a: PixelArray, options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('invert', ['a', 'options'], arguments.length);
   const c = lutImage(a, 'invert');
   const out = checkOut(optionsOf(options, ['out']).out, a.shape);
   return applyLut(a, uniformLut(c, (v) => 255 - v), out);
@@ -216,6 +221,7 @@ export function invert(a: PixelArray, options?: ImageOpsOptions): PixelArray {
  * `(19595 R + 38470 G + 7471 B + 0x8000) >> 16`, L and LA their L channel.
  */
 export function grayscale(a: PixelArray, options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('grayscale', ['a', 'options'], arguments.length);
   const c = checkMode(a);
   const shape: Shape = [a.shape[0], a.shape[1], 1];
   const out = checkOut(optionsOf(options, ['out']).out, shape);
@@ -224,12 +230,14 @@ export function grayscale(a: PixelArray, options?: ImageOpsOptions): PixelArray 
 
 /** `ImageOps.mirror(image)`: left–right flip (`FLIP_LEFT_RIGHT`), a new image. */
 export function mirror(a: PixelArray, options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('mirror', ['a', 'options'], arguments.length);
   checkMode(a);
   return transpose(a, 'FLIP_LEFT_RIGHT', optionsOf(options, ['out']));
 }
 
 /** `ImageOps.flip(image)`: top–bottom flip (`FLIP_TOP_BOTTOM`), a new image. Pillow's, not the core `flip`. */
 export function flip(a: PixelArray, options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('flip', ['a', 'options'], arguments.length);
   checkMode(a);
   return transpose(a, 'FLIP_TOP_BOTTOM', optionsOf(options, ['out']));
 }
@@ -247,6 +255,7 @@ const EXIF_METHODS = [null, null, 'FLIP_LEFT_RIGHT', 'ROTATE_180', 'FLIP_TOP_BOT
  * default) a copy. A new image always.
  */
 export function exifTranspose(a: PixelArray, options?: ExifTransposeOptions): PixelArray {
+  if (arguments.length > 2) throw tooManyArguments('exifTranspose', ['a', 'options'], arguments.length);
   checkMode(a);
   const o = optionsOf(options, ['orientation', 'out']);
   const orientation = o.orientation === undefined ? 1 : checkInt(o.orientation, 'options.orientation', 1, 8);
@@ -295,6 +304,7 @@ function filled(h: number, w: number, values: readonly number[]): PixelArray {
  */
 export function expand(a: PixelArray, border: number | readonly number[] = 0, fill: number | readonly number[] = 0,
   options?: ImageOpsOptions): PixelArray {
+  if (arguments.length > 4) throw tooManyArguments('expand', ['a', 'border', 'fill', 'options'], arguments.length);
   const c = checkMode(a);
   let l: number, t: number, r: number, b: number;
   if (typeof border === 'number') l = t = r = b = checkInt(border, 'border', -(1 << 20), 1 << 20);
@@ -351,6 +361,7 @@ function pyRound(x: number): number {
  * `round(w / h · height)`, Python's half-to-even round), with Pillow's `resize`.
  */
 export function contain(a: PixelArray, size: readonly [number, number], options?: ContainOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('contain', ['a', 'size', 'options'], arguments.length);
   checkMode(a);
   const s = checkSizePair(size);
   const o = optionsOf(options, ['method', 'out']);
@@ -370,6 +381,7 @@ export interface PadOptions extends ContainOptions {
  * then pasted on a `size` background of `color` at `round((size − resized) · clamp(centering))`.
  */
 export function pad(a: PixelArray, size: readonly [number, number], options?: PadOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('pad', ['a', 'size', 'options'], arguments.length);
   const c = checkMode(a);
   const s = checkSizePair(size);
   const o = optionsOf(options, ['method', 'color', 'centering', 'out']);
@@ -404,6 +416,7 @@ export interface FitOptions extends ContainOptions {
  * to `size` with Pillow's `resize(…, box)` (float box, computed in double as ImageOps does).
  */
 export function fit(a: PixelArray, size: readonly [number, number], options?: FitOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('fit', ['a', 'size', 'options'], arguments.length);
   checkMode(a);
   const s = checkSizePair(size);
   const o = optionsOf(options, ['method', 'bleed', 'centering', 'out']);

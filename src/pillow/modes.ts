@@ -40,12 +40,3 @@ export function checkPillowImage(a: unknown, name = 'a'): PillowMode {
 export function hasAlpha(a: PixelArray): boolean {
   return a.shape[2] === 2 || a.shape[2] === 4;
 }
-
-/** Throws a TypeError naming the first key of `obj` that is not in `allowed`. */
-export function checkKeys(obj: object, allowed: readonly string[], name = 'options'): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) {
-      throw new TypeError(`${name}.${key}: unknown option; known: ${allowed.length ? allowed.join(', ') : 'none'}`);
-    }
-  }
-}

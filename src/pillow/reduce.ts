@@ -1,10 +1,10 @@
 // Pillow Image.reduce (libImaging/Reduce.c): integer box averages over factor × factor cells.
-import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { clone, contiguous, finishOutput, startOutput } from '../core/copy.ts';
-import { typeError } from '../core/errors.ts';
+import { typeError, tooManyArguments } from '../core/errors.ts';
 import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { premultiply, unpremultiplyInPlace } from './convert.ts';
-import { checkKeys, checkPillowImage, hasAlpha } from './modes.ts';
+import { checkPillowImage, hasAlpha } from './modes.ts';
 
 export interface ReduceOptions {
   /** The integer region `[left, upper, right, lower]` of `a` to reduce (default: all of it). */
@@ -87,10 +87,11 @@ function checkIntBox(box: unknown, w: number, h: number): [number, number, numbe
  * Bit for bit Pillow 9.4.
  */
 export function reduce(a: PixelArray, factor: number | readonly [number, number], options?: ReduceOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('reduce', ['a', 'factor', 'options'], arguments.length);
   checkPillowImage(a, 'a');
   const [fx, fy] = checkFactor(factor);
   const o = checkOptions(options);
-  checkKeys(o, ['box', 'out']);
+  checkOptionKeys(o, ['box', 'out']);
   const [h, w, c] = a.shape;
   const box = checkIntBox(o.box, w, h);
   const shape: Shape = [Math.ceil((box[3] - box[1]) / fy), Math.ceil((box[2] - box[0]) / fx), c];

@@ -1,11 +1,11 @@
 // Pillow Image.resize and Image.thumbnail (PIL/Image.py, libImaging/Resample.c, the nearest
 // neighbour of Geometry.c's ImagingScaleAffine), bit for bit Pillow 9.4 on 8-bit images.
-import { checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { clone, finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { premultiply, unpremultiplyInPlace } from './convert.ts';
-import { checkKeys, checkPillowImage, hasAlpha } from './modes.ts';
+import { checkPillowImage, hasAlpha } from './modes.ts';
 import { reduceImage } from './reduce.ts';
 
 /** Pillow's resampling filters; Pillow's numbers are the indexes of `RESAMPLE_FILTERS`. */
@@ -324,10 +324,11 @@ function checkFloatBox(box: unknown, w: number, h: number): number[] {
  *   first, then the resize of the reduced box.
  */
 export function resize(a: PixelArray, size: readonly [number, number], options?: ResizeOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('resize', ['a', 'size', 'options'], arguments.length);
   checkPillowImage(a, 'a');
   const [xsize, ysize] = checkSize(size);
   const o = checkOptions(options);
-  checkKeys(o, ['resample', 'box', 'reducingGap', 'out']);
+  checkOptionKeys(o, ['resample', 'box', 'reducingGap', 'out']);
   const filter = checkResample(o.resample, 'options.resample');
   const gap = checkGap(o.reducingGap, 'options.reducingGap');
   const [h, w, c] = a.shape;
@@ -384,13 +385,14 @@ export function thumbnailSize(width: number, height: number, maxWidth: number, m
  * a copy.
  */
 export function thumbnail(a: PixelArray, size: readonly [number, number], options?: ThumbnailOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('thumbnail', ['a', 'size', 'options'], arguments.length);
   checkPillowImage(a, 'a');
   if (!Array.isArray(size) || size.length !== 2) throw typeError('size', 'an array [width, height]', size);
   const sx = Math.floor(checkFinite(size[0], 'size[0] (width)')), sy = Math.floor(checkFinite(size[1], 'size[1] (height)'));
   if (sx < 1) throw rangeError('size[0] (width)', 'a number ≥ 1', size[0]);
   if (sy < 1) throw rangeError('size[1] (height)', 'a number ≥ 1', size[1]);
   const o = checkOptions(options);
-  checkKeys(o, ['resample', 'reducingGap', 'out']);
+  checkOptionKeys(o, ['resample', 'reducingGap', 'out']);
   const filter = checkResample(o.resample, 'options.resample');
   const gap = o.reducingGap === undefined ? 2 : checkGap(o.reducingGap, 'options.reducingGap');
   const [h, w] = a.shape;

@@ -1,10 +1,10 @@
 // Pillow Image.transpose (libImaging/Geometry.c: flips, quarter turns, transpose, transverse).
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { clone } from '../core/copy.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { flip, rot90, transpose as swapAxes } from '../ops/geometry.ts';
-import { checkKeys, checkPillowImage } from './modes.ts';
+import { checkPillowImage } from './modes.ts';
 
 /** Pillow's `Image.Transpose` names, in the order of their numbers 0–6. */
 export const TRANSPOSE_METHODS = ['FLIP_LEFT_RIGHT', 'FLIP_TOP_BOTTOM', 'ROTATE_90', 'ROTATE_180', 'ROTATE_270', 'TRANSPOSE', 'TRANSVERSE'] as const;
@@ -39,10 +39,11 @@ function methodIndex(method: unknown): number {
  * image (or fills `out`), as Pillow returns a new image.
  */
 export function transpose(a: PixelArray, method: TransposeMethod, options?: TransposeOptions): PixelArray {
+  if (arguments.length > 3) throw tooManyArguments('transpose', ['a', 'method', 'options'], arguments.length);
   checkPillowImage(a, 'a');
   const m = methodIndex(method);
   const o = checkOptions(options);
-  checkKeys(o, ['out']);
+  checkOptionKeys(o, ['out']);
   let view: PixelArray;
   switch (m) {
     case 0: view = flip(a, 1); break;

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { concat, emboss, fromData, gaussianBlur, roll } from '../../src/index.ts';
+import { decodeImage } from '../../src/codecs/index.ts';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { buildExample, CSP, startServer } from '../../scripts/serve-example.mjs';
 
@@ -90,6 +91,23 @@ async function coreBundle(): Promise<Buffer> {
   return Buffer.from(result.outputFiles[0].contents);
 }
 
+/** pixelarray/codecs as a browser bundler builds it: the "browser" condition's entry, no Node built-in. */
+async function codecsBundle(): Promise<Buffer> {
+  const result = await esbuild.build({
+    entryPoints: [join(ROOT, 'src/codecs/index.browser.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser',
+    target: 'es2022', write: false, logLevel: 'silent',
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+/** Files the page decodes: PNGs of every kind the inflate paths take, JPEGs baseline and progressive, 4:2:0 and 4:2:2. */
+const DECODE_FILES = [
+  'test/fixtures/pngsuite/basn2c08.png', 'test/fixtures/pngsuite/basi2c16.png', 'test/fixtures/pngsuite/basn3p04.png',
+  'test/fixtures/pngsuite/tbrn2c08.png', 'test/golden/fixtures-jpeg/pil_astro_q90_420.jpg',
+  'test/golden/fixtures-jpeg/pil_chelsea_prog_420.jpg', 'test/golden/fixtures-jpeg/pil_astro_q75_422.jpg',
+  'test/golden/fixtures-jpeg/cv_rst3.jpg',
+];
+
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`;
 const TIMEOUT = 180_000;
 
@@ -103,6 +121,8 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
   files.set('/blank.html', { body: Buffer.from('<!doctype html><title>blank</title><link rel="icon" href="data:,">'), type: html });
   files.set('/pixelarray.js', { body: await coreBundle(), type: js });
   files.set('/canvas-check.js', { body: readFileSync(join(import.meta.dirname, 'canvas-check.js')), type: js });
+  files.set('/codecs.js', { body: await codecsBundle(), type: js });
+  for (const f of DECODE_FILES) files.set(`/files/${f.split('/').pop()}`, { body: readFileSync(join(ROOT, f)), type: 'application/octet-stream' });
   // The built dist/ as it is published, for <script type="module"> without a bundler.
   const dist = join(ROOT, 'dist');
   const distFiles = existsSync(join(dist, 'index.js')) ? readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')) : [];
@@ -203,6 +223,39 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
       // the page does not have.
       const failures = await page.evaluate((url) => import(url).then((m) => m.run()), '/canvas-check.js');
       assert.deepEqual(failures, []);
+      assert.deepEqual(await violations(), [], 'no CSP violations');
+      assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
+      await page.close();
+    });
+
+    await t.test('pixelarray/codecs\' browser build decodes PNGs and JPEGs in the page to Node\'s bytes, and encodes PNGs Node reads back', async () => {
+      const page = await browser.newPage();
+      const { problems, violations } = watch(page);
+      await page.goto(`${site.url}blank.html`);
+      const names = DECODE_FILES.map((f) => f.split('/').pop()!);
+      // A string, not a function: evaluated as is, not transpiled with the test's helpers.
+      const results = await page.evaluate(`import('/codecs.js').then(async (codecs) => {
+        const b64 = (bytes) => { let s = ''; for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000)); return btoa(s); };
+        const out = [];
+        for (const name of ${JSON.stringify(names)}) {
+          const bytes = new Uint8Array(await (await fetch('/files/' + name)).arrayBuffer());
+          const img = codecs.decodeImage(bytes);
+          const [h, w, c] = img.shape;
+          const pixels = img.data.subarray(img.offset, img.offset + h * w * c);
+          out.push({ name, shape: [h, w, c], pixels: b64(pixels), png: b64(codecs.encodePng(img)) });
+        }
+        return out;
+      })`) as { name: string; shape: number[]; pixels: string; png: string }[];
+      assert.equal(results.length, DECODE_FILES.length);
+      for (const [i, r] of results.entries()) {
+        const want = decodeImage(readFileSync(join(ROOT, DECODE_FILES[i])));
+        const [h, w, c] = want.shape;
+        assert.deepEqual(r.shape, [h, w, c], r.name);
+        const wantPixels = Buffer.from(want.data.subarray(want.offset, want.offset + h * w * c));
+        assert.ok(Buffer.from(r.pixels, 'base64').equals(wantPixels), `${r.name}: the page's pixels differ from Node's`);
+        const back = decodeImage(Buffer.from(r.png, 'base64'));
+        assert.ok(Buffer.from(back.data.subarray(back.offset, back.offset + h * w * c)).equals(wantPixels), `${r.name}: the page's PNG does not read back in Node`);
+      }
       assert.deepEqual(await violations(), [], 'no CSP violations');
       assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
       await page.close();

@@ -66,7 +66,7 @@ test('the canvas helpers alone stay small', async (t) => {
   assert.ok(m.gzipped <= BUDGET_ROLL);
 });
 
-test('the codecs entry point does not bundle for the browser (it is Node-only, as documented)', async () => {
+test('the Node codecs module (src/codecs/index.ts) does not bundle for the browser: browsers get index.browser.ts through the "browser" condition', async () => {
   await assert.rejects(
     esbuild.build({ entryPoints: [resolve(ROOT, 'src/codecs/index.ts')], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' }),
     /Could not resolve "(zlib|stream|buffer|util|assert|node:[a-z]+)"/,

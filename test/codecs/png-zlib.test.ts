@@ -52,7 +52,7 @@ test('encodePng round-trips through both zlibs, any layout and channel count', (
       }
     }
   }
-  assert.throws(() => encodePng(randomImage(2, 2, 3), { level: 9 } as never), /options: unknown option "level"/);
+  assert.throws(() => encodePng(randomImage(2, 2, 3), { level: 9 } as never), /options: unknown option 'level'/);
 });
 
 test('data after the zlib stream, spare IDATs and a broken checksum after the last row decode, with a warning where libpng warns', () => {
@@ -74,7 +74,7 @@ test('data after the zlib stream, spare IDATs and a broken checksum after the la
     }
   }
   assert.throws(() => decodeNode(cases[0][1], { onWarning: 5 } as never), /options.onWarning: expected a function/);
-  assert.throws(() => decodeNode(cases[0][1], { maxPixel: 5 } as never), /options: unknown option "maxPixel"/);
+  assert.throws(() => decodeNode(cases[0][1], { maxPixel: 5 } as never), /options: unknown option 'maxPixel'/);
 });
 
 test('a decode needs little more memory than the decoded image (child process, maxRSS)', { timeout: 60000 }, () => {

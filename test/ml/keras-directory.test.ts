@@ -44,7 +44,7 @@ test('loadImg / imgToArray: colour modes, target sizes, named errors', () => {
   assert.deepEqual(x.shape, [48, 64, 3]);
   assert.ok(x.data.every((v) => Number.isInteger(v) && v >= 0 && v <= 255));
   assert.throws(() => loadImg(`${ROOT}cat/c1.png`, { colorMode: 'cmyk' as never }), /options.colorMode: expected one of 'grayscale', 'rgb', 'rgba'/);
-  assert.throws(() => loadImg(`${ROOT}cat/c1.png`, { target_size: [1, 2] } as never), /unknown option "target_size"/);
+  assert.throws(() => loadImg(`${ROOT}cat/c1.png`, { target_size: [1, 2] } as never), /unknown option 'target_size'/);
   assert.throws(() => loadImg(42 as never), /path: expected a file path/);
   assert.throws(() => new ImageDataGenerator().flowFromDirectory(ROOT, { classMode: 'raw' as never }), /options.classMode/);
 });

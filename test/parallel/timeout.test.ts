@@ -62,5 +62,5 @@ test('a band that takes longer than jobTimeout throws, closes the pool, and late
 test('pool timeouts are validated', () => {
   assert.throws(() => createPool({ startTimeout: 0 }), /options.startTimeout: expected an integer ≥ 1, got 0/);
   assert.throws(() => createPool({ jobTimeout: -5 }), /options.jobTimeout/);
-  assert.throws(() => createPool({ timeout: 5 } as never), /options: unknown option "timeout"/);
+  assert.throws(() => createPool({ timeout: 5 } as never), /options: unknown option 'timeout'/);
 });

@@ -54,6 +54,6 @@ test('enhance and chops: named errors', () => {
   assert.throws(() => add(a, a, 1, 0.5), /offset/);
   assert.throws(() => composite(a, a, randomImage(3, 3, 3)), /mask: expected 1, 2 or 4 channels/);
   assert.throws(() => blend(a, a, NaN), /alpha/);
-  assert.throws(() => enhanceColor(a, 1, { foo: 1 } as never), /options.foo: unknown option/);
+  assert.throws(() => enhanceColor(a, 1, { foo: 1 } as never), /options: unknown option 'foo'/);
   assert.throws(() => enhanceSharpness(randomImage(2, 2, 6), 1), /expected 1, 2, 3 or 4 channels/);
 });

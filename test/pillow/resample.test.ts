@@ -76,13 +76,13 @@ test('errors name the argument', () => {
   assert.throws(() => resize(a, [4, 4], { box: [-1, 0, 4, 4] }), { name: 'RangeError', message: /^options\.box.*negative/ });
   assert.throws(() => resize(a, [4, 4], { box: [0, 0, 9, 4] }), { name: 'RangeError', message: /^options\.box.*exceed/ });
   assert.throws(() => resize(a, [4, 4], { box: [3, 0, 2, 4] }), { name: 'RangeError', message: /^options\.box.*empty/ });
-  assert.throws(() => resize(a, [4, 4], { filter: 'box' } as never), { name: 'TypeError', message: /^options\.filter: unknown option/ });
+  assert.throws(() => resize(a, [4, 4], { filter: 'box' } as never), { name: 'TypeError', message: /^options: unknown option 'filter'/ });
   assert.throws(() => resize(a, [4, 4], { out: randomImage(4, 4, 1) }), { name: 'RangeError', message: /^options\.out/ });
   assert.throws(() => reduce(a, 0), { name: 'RangeError', message: /^factor/ });
   assert.throws(() => reduce(a, [2, 1.5] as never), { name: 'RangeError', message: /^factor\[1\]/ });
   assert.throws(() => reduce(a, 2, { box: [0, 0, 9, 8] }), { name: 'RangeError', message: /^options\.box\[2\]/ });
   assert.throws(() => reduce(a, 2, { box: [4, 0, 4, 8] }), { name: 'RangeError', message: /^options\.box: expected a non-empty box/ });
   assert.throws(() => thumbnail(a, [0, 5]), { name: 'RangeError', message: /^size\[0\]/ });
-  assert.throws(() => thumbnail(a, [5, 5], { box: [0, 0, 1, 1] } as never), { name: 'TypeError', message: /^options\.box: unknown option/ });
+  assert.throws(() => thumbnail(a, [5, 5], { box: [0, 0, 1, 1] } as never), { name: 'TypeError', message: /^options: unknown option 'box'/ });
   assert.throws(() => resize('x' as never, [2, 2]), { name: 'TypeError', message: /^a: expected a PixelArray/ });
 });

@@ -1,5 +1,5 @@
 // Shared by the Keras modules: NumPy's global generator and the float32 image check.
-import { rangeError, typeError } from '../../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../../core/errors.ts';
 import type { Tensor3D } from '../tensor.ts';
 import { RandomState } from './random-state.ts';
 
@@ -8,6 +8,7 @@ let globalState: RandomState | null = null;
 
 /** `np.random.seed(seed)` for the draws of every ImageDataGenerator that is not given a seed. */
 export function seedRandom(seed: number): void {
+  if (arguments.length > 1) throw tooManyArguments('seedRandom', ['seed'], arguments.length);
   if (globalState === null) globalState = new RandomState(seed);
   else globalState.seed(seed);
 }

@@ -2,7 +2,7 @@
 // numpy_array_iterator.py): the same batches in the same order from the same seed. Each batch
 // reseeds NumPy's generator with `seed + batchesSeen`, draws a permutation at the start of each
 // epoch when shuffling, then one random transform per image, in batch order.
-import { checkInt, checkOptions } from '../../core/check.ts';
+import { checkInt, checkOptionKeys, checkOptions } from '../../core/check.ts';
 import { typeError } from '../../core/errors.ts';
 import type { Tensor3D, Tensor4D } from '../tensor.ts';
 import { checkTensor3D, globalRandom, seedRandom } from './common.ts';
@@ -22,11 +22,7 @@ export interface FlowOptions {
 export function checkFlowOptions(options: FlowOptions | undefined, extra: readonly string[] = []):
   { batchSize: number; shuffle: boolean; seed: number | null; rest: Record<string, unknown> } {
   const o = checkOptions(options) as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!['batchSize', 'shuffle', 'seed', ...extra].includes(key)) {
-      throw new RangeError(`options: unknown option ${JSON.stringify(key)}; expected one of ${['batchSize', 'shuffle', 'seed', ...extra].join(', ')}`);
-    }
-  }
+  checkOptionKeys(o, ['batchSize', 'shuffle', 'seed', ...extra]);
   const batchSize = o.batchSize === undefined ? 32 : checkInt(o.batchSize, 'options.batchSize', 1);
   if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') throw typeError('options.shuffle', 'a boolean', o.shuffle);
   const seed = o.seed === undefined || o.seed === null ? null : checkInt(o.seed, 'options.seed', 0, 0xffffffff);
