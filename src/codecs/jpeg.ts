@@ -7,7 +7,7 @@ import { fromData } from '../core/create.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import {
-  checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError, enforceMaxPixels, type DecodeOptions,
+  checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError, enforceDecodeBytes, enforceMaxPixels, type DecodeOptions,
 } from './errors.ts';
 import { readExifOrientation } from './exif.ts';
 import { decodeJpegData } from './jpeg/jdapi.ts';
@@ -95,6 +95,7 @@ export function decodeJpeg(bytes: Uint8Array, options?: JpegDecodeOptions): Pixe
       `only ${info.scanBytes} bytes of image data for a ${info.width}×${info.height} frame of ${minBlocks} blocks ` +
       '(at least one bit per block); the file is truncated or its size field is corrupt');
   }
+  enforceDecodeBytes('jpeg', info.width, info.height, largestBuffer(info));
   // Cut outside the image data: decode the complete segments (the end then reads as EOI).
   const data = info.truncation !== null && info.cutScanStart < 0 ? input.subarray(0, info.end) : input;
   const warn = (message: string): void => { if (onWarning) onWarning(message); };
@@ -108,6 +109,22 @@ export function decodeJpeg(bytes: Uint8Array, options?: JpegDecodeOptions): Pixe
     if (o !== 1) image = applyOrientation(image, o);
   }
   return image;
+}
+
+/**
+ * Bytes of the largest single buffer a decode allocates: the output image, or one component's
+ * coefficients (64 int16 per block; at most one MCU of padding in each direction).
+ */
+function largestBuffer(info: JpegInfo): number {
+  const maxH = Math.max(...info.components.map((c) => c.h));
+  const maxV = Math.max(...info.components.map((c) => c.v));
+  let largest = info.width * info.height * (info.components.length === 1 ? 1 : 3);
+  for (const c of info.components) {
+    const bw = Math.ceil(Math.ceil(info.width * c.h / maxH) / 8) + c.h;
+    const bh = Math.ceil(Math.ceil(info.height * c.v / maxV) / 8) + c.v;
+    largest = Math.max(largest, bw * bh * 128);
+  }
+  return largest;
 }
 
 /** 8×8 blocks of all components, not padded to whole MCUs (the fewest any scan can code). */

@@ -138,14 +138,17 @@ function patchSof(jpeg: Uint8Array, patch: (sof: Uint8Array) => void): Uint8Arra
   throw new Error('no SOF0');
 }
 
-test('JPEG size limits are enforced from SOF before jpeg-js allocates', () => {
+test('JPEG size limits are enforced from SOF before the decoder allocates', () => {
   const jpeg = fixture('color444.jpg');
   const huge = patchSof(jpeg, (s) => { s[5] = 0xff; s[6] = 0xff; s[7] = 0xff; s[8] = 0xff; });
   assert.throws(() => decodeJpeg(huge), isDecodeError('jpeg', /65535×65535 = 4294836225 pixels, more than maxPixels/));
-  // With no pixel cap, a ~1.6 KB file still cannot claim 12 million 8×8 blocks: jpeg-js would allocate them all.
+  // With no pixel cap, a ~1.6 KB file still cannot claim 12 million 8×8 blocks: the decoder would allocate them all.
   const started = performance.now();
   assert.throws(() => decodeJpeg(huge, { maxPixels: Infinity }), isDecodeError('jpeg', /bytes of image data for a 65535×65535 frame/));
   assert.ok(performance.now() - started < 1000);
+  // Cut short and accepted as such, it is still refused before a buffer past 2^31 − 1 bytes.
+  assert.throws(() => decodeJpeg(huge.subarray(0, huge.length - 10), { maxPixels: Infinity, allowTruncated: true }),
+    isDecodeError('jpeg', /65535×65535; decoding it needs \d+ bytes in one buffer/));
   const zero = patchSof(jpeg, (s) => { s[7] = 0; s[8] = 0; });
   assert.throws(() => decodeJpeg(zero), isDecodeError('jpeg', /width is 0/));
   const noHeight = patchSof(jpeg, (s) => { s[5] = 0; s[6] = 0; });
