@@ -15,6 +15,7 @@ export type { SearchResult };
 /** The result of `averageHash`, `differenceHash` and `perceptualHash`. */
 export type AverageHash = ImageHash;
 
+/** Options of `averageHash`. */
 export interface AverageHashOptions {
   /** Side of the hash grid (the hash has `size²` bits), 2..256. Default 8 (64 bits). */
   size?: number;
@@ -125,6 +126,7 @@ function hexDistance(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------
 // HashIndex
 
+/** Options of `new HashIndex(options)`. */
 export interface HashIndexOptions {
   /** Hash grid side used for images added or searched (the hash's `size`). Default 8 (`phash`: at most 64). */
   size?: number;
@@ -134,6 +136,7 @@ export interface HashIndexOptions {
   recipe?: 'imagehash' | 'opencv';
 }
 
+/** Options of `HashIndex.search`. */
 export interface HashSearchOptions {
   /** Return at most this many results (nearest first). Default: all. */
   top?: number;

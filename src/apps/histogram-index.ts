@@ -7,6 +7,7 @@ import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { calcHist, compareHist, normalizeHist, type HistCompareMethod, type Histogram } from '../imgproc/histogram.ts';
 import { checkEntries, checkId, checkJsonHeader, compareIds, type SearchResult } from './common.ts';
 
+/** Options of `colorHistogram`. */
 export interface ColorHistogramOptions {
   /** Bins per channel, 1..256, over `[0, 256)`. Default 4. */
   bins?: number;
@@ -80,6 +81,7 @@ export function higherIsNearer(method: HistCompareMethod): boolean {
   return HIGHER_IS_NEARER.includes(method);
 }
 
+/** Options of `new HistogramIndex(options)`. */
 export interface HistogramIndexOptions {
   /** Bins per channel (`colorHistogram`'s `bins`). Default 4. */
   bins?: number;
@@ -89,6 +91,7 @@ export interface HistogramIndexOptions {
   method?: HistCompareMethod;
 }
 
+/** Options of `HistogramIndex.search`. */
 export interface HistogramSearchOptions {
   /** Return at most this many results (nearest first). Default: all. */
   top?: number;

@@ -19,11 +19,13 @@ export interface ImageHash {
   readonly hex: string;
 }
 
+/** Options of `differenceHash`. */
 export interface DifferenceHashOptions {
   /** Side of the hash grid (`hash_size`), 2..256. Default 8 (64 bits). */
   size?: number;
 }
 
+/** Options of `perceptualHash`. */
 export interface PerceptualHashOptions {
   /** Side of the hash grid (`hash_size`), 2..64. Default 8 (64 bits). */
   size?: number;

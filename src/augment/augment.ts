@@ -20,6 +20,7 @@ import { randomSeed, seededRandom, type RandomSource } from './random.ts';
 /** Keras' `fill_mode`: how points outside the input are filled. */
 export type FillMode = 'nearest' | 'constant' | 'reflect' | 'wrap';
 
+/** The fill modes of `augment` and `applyTransform`, as Keras names them. */
 export const FILL_MODES: readonly FillMode[] = ['nearest', 'constant', 'reflect', 'wrap'];
 
 /** Keras' fill modes as OpenCV borders: `aaaa|abcd|dddd`, `kkkk|abcd|kkkk`, `dcba|abcd|dcba`, `abcd|abcd|abcd`. */
@@ -400,6 +401,7 @@ export function augment(img: PixelArray, options?: AugmentOptions): PixelArray {
   return apply(img, draw([img.shape[0], img.shape[1]], cfg, sourceOf(cfg)), applyCfg);
 }
 
+/** Options of `augmentBatch`. */
 export interface AugmentBatchOptions extends Omit<AugmentOptions, 'out'> {
   /** Yield arrays of this many images (the last may be shorter) instead of single images. */
   batchSize?: number;

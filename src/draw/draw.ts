@@ -18,6 +18,7 @@ export type Color = number | readonly number[];
 /** `cv2.LINE_4` (4-connected), `cv2.LINE_8` (8-connected) or `'aa'` (`cv2.LINE_AA`, antialiased). */
 export type LineType = 4 | 8 | 'aa';
 
+/** Options of `line`. */
 export interface LineOptions {
   /** Line width in pixels, 1..32767 (default 1). */
   thickness?: number;
@@ -25,6 +26,7 @@ export interface LineOptions {
   lineType?: LineType;
 }
 
+/** Options of `rectangle`. */
 export interface RectangleOptions {
   /** Border width in pixels, 1..32767, or -1 (`cv2.FILLED`) to fill the rectangle (default 1). */
   thickness?: number;

@@ -13,6 +13,7 @@ import { Canvas, polyLineEx } from './raster.ts';
 export type FontFace = 'simplex' | 'plain' | 'duplex' | 'complex' | 'triplex' | 'complex_small'
   | 'script_simplex' | 'script_complex';
 
+/** Options of `putText`. */
 export interface PutTextOptions {
   /** Stroke width in pixels, 0..32767 (0 draws as 1; default 1). */
   thickness?: number;

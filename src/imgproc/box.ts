@@ -8,6 +8,7 @@ import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import { borderTable, checkKsize, rowStart } from './filter-common.ts';
 
+/** Options of `blur`. */
 export interface BlurOptions {
   /**
    * How pixels outside the image are made up (default `'reflect101'`). `'wrap'` is refused, as

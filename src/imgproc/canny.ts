@@ -5,6 +5,7 @@ import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { sobel } from './edges.ts';
 
+/** Options of `canny`. */
 export interface CannyOptions {
   /** Sobel aperture: 3 (default), 5 or 7 (cv2.Canny 4.6 refuses −1, Scharr). */
   apertureSize?: number;

@@ -32,6 +32,7 @@ export interface GradientArray<T extends Int16Array | Float32Array = Int16Array 
   shape: [number, number, number];
 }
 
+/** Options shared by `sobel`, `scharr` and `laplacian`. */
 export interface DerivOptions {
   /** Factor applied to the derivative (cv2 `scale`, default 1). */
   scale?: number;
@@ -45,13 +46,16 @@ export interface DerivOptions {
   out?: PixelArray;
 }
 
+/** Options of `sobel`. */
 export interface SobelOptions extends DerivOptions {
   /** Aperture: 1 (3×1 / 1×3 kernel, no smoothing), 3, 5, 7, or −1 (Scharr, cv2 FILTER_SCHARR). Default 3. */
   ksize?: number;
 }
 
+/** Options of `scharr`. */
 export type ScharrOptions = DerivOptions;
 
+/** Options of `laplacian`. */
 export interface LaplacianOptions extends DerivOptions {
   /** Aperture: 1 (`[[0,1,0],[1,-4,1],[0,1,0]]`, the default), 3 (`[[2,0,2],[0,-8,0],[2,0,2]]`), 5 or 7. */
   ksize?: number;

@@ -5,6 +5,7 @@ import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
 import { tooManyArguments } from '../core/errors.ts';
 
+/** Options of `emboss`. */
 export interface EmbossOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
   out?: PixelArray;

@@ -21,6 +21,7 @@ function saturateFloat(v: number): number {
   return r < 0 ? 0 : r > 255 ? 255 : r;
 }
 
+/** Options of `equalizeHist`. */
 export interface EqualizeHistOptions {
   /** Write the result here (same shape as `a`) instead of allocating; returned. */
   out?: PixelArray;
@@ -67,6 +68,7 @@ export function equalizeHist(a: PixelArray, options?: EqualizeHistOptions): Pixe
   return finishOutput(dst, out);
 }
 
+/** Options of `clahe`. */
 export interface ClaheOptions {
   /**
    * Contrast limit (default 40, OpenCV's): each tile's histogram is clipped at

@@ -8,6 +8,7 @@ import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import { borderTable, clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
 
+/** Options of `filter2D`. */
 export interface Filter2DOptions {
   /** Added to every sum before rounding (default 0). */
   delta?: number;

@@ -10,6 +10,7 @@ import { checkBorder, type BorderMode } from './border.ts';
 import { borderTable, checkKsize, rowStart } from './filter-common.ts';
 import { reduceKernel, separableExact } from './separable.ts';
 
+/** Options of `gaussianBlur`. */
 export interface GaussianBlurOptions {
   /**
    * Kernel size: an odd number (square) or `[width, height]`; 0 or absent derives a side from its

@@ -11,6 +11,7 @@ export const MAX_HIST_BINS = 1 << 24;
 /** Largest number of dimensions (OpenCV's `CV_MAX_DIM`). */
 const MAX_DIMS = 32;
 
+/** Options of `calcHist`. */
 export interface CalcHistOptions {
   /** The channels to count, one histogram dimension each. Default `[0]`. */
   channels?: readonly number[];
@@ -519,8 +520,10 @@ function checkRanges(v: unknown, dims: number): [number, number][] {
 /** A histogram: what `calcHist` returns, or any array of numbers (read as float32, like cv2). */
 export type Histogram = Float32Array | Float64Array | readonly number[];
 
+/** The norm of `normalizeHist`: `'l1'`, `'l2'`, `'inf'` or `'minmax'` (cv2's `NORM_*`). */
 export type HistNorm = 'l1' | 'l2' | 'inf' | 'minmax';
 
+/** Options of `normalizeHist`. */
 export interface NormalizeHistOptions {
   /** `'l2'` (default), `'l1'`, `'inf'` scale so that the norm is `alpha`; `'minmax'` maps onto `[alpha, beta]`. */
   norm?: HistNorm;
@@ -630,6 +633,7 @@ function fma32(x: number, a: number, b: number): number {
 // ---------------------------------------------------------------------------------------------
 // compareHist
 
+/** The method of `compareHist` (cv2's `HISTCMP_*`). */
 export type HistCompareMethod = 'correl' | 'chisqr' | 'intersect' | 'bhattacharyya' | 'chisqr_alt' | 'kl_div';
 
 const METHODS: readonly HistCompareMethod[] = ['correl', 'chisqr', 'intersect', 'bhattacharyya', 'chisqr_alt', 'kl_div'];

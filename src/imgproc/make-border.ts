@@ -7,6 +7,7 @@ import { assertPixelArray, checkShape, PixelArray } from '../core/pixelarray.ts'
 import { BORDER_MODES, borderIndex, checkBorder, type BorderMode } from './border.ts';
 import { rowStart } from './filter-common.ts';
 
+/** Options of `copyMakeBorder`. */
 export interface CopyMakeBorderOptions {
   /** Write the result here (shape `[h + top + bottom, w + left + right, c]`) instead of allocating; returned. */
   out?: PixelArray;

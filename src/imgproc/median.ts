@@ -6,6 +6,7 @@ import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { rowStart } from './filter-common.ts';
 
+/** Options of `medianBlur`. */
 export interface MedianBlurOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
   out?: PixelArray;

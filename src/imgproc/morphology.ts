@@ -16,6 +16,7 @@ const SHAPES: readonly MorphShape[] = ['rect', 'cross', 'ellipse'];
 const OPS: readonly MorphOp[] = ['erode', 'dilate', 'open', 'close', 'gradient', 'tophat', 'blackhat', 'hitmiss'];
 const MAX_KSIZE = 1 << 16;
 
+/** Options of `erode`, `dilate` and `morphologyEx`. */
 export interface MorphOptions {
   /** `[x, y]` in the kernel (default `[-1, -1]`: the centre, `(kw >> 1, kh >> 1)`). */
   anchor?: readonly [number, number];

@@ -29,6 +29,7 @@ export type Point2 = readonly [number, number] | readonly number[];
 /** A 3×3 matrix: three rows of three numbers, or the nine numbers row by row. */
 export type PerspectiveMatrix = readonly (readonly number[])[] | readonly number[] | Float64Array | Float32Array;
 
+/** Options of `warpPerspective`. */
 export interface WarpPerspectiveOptions {
   /**
    * `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`cv2.INTER_NEAREST`), `'cubic'`

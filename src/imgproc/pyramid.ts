@@ -9,6 +9,7 @@ import { rowStart } from './filter-common.ts';
 
 const PYRAMID_KEYS = ['border', 'out'];
 
+/** Options of `pyrDown`. */
 export interface PyrDownOptions {
   /**
    * How pixels outside the image are made up (default `'reflect101'`); `'constant'` is refused, as
@@ -19,6 +20,7 @@ export interface PyrDownOptions {
   out?: PixelArray;
 }
 
+/** Options of `pyrUp`. */
 export interface PyrUpOptions {
   /** Only `'reflect101'` (the default): cv2.pyrUp accepts BORDER_DEFAULT alone. */
   border?: 'reflect101';

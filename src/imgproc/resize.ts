@@ -33,6 +33,7 @@ export type ResizeInterpolation = 'bilinear' | 'nearest' | 'area' | 'cubic' | 'l
 
 export const RESIZE_INTERPOLATIONS: readonly ResizeInterpolation[] = ['bilinear', 'nearest', 'area', 'cubic', 'lanczos4'];
 
+/** Options of `resize`. */
 export interface ResizeOptions {
   /**
    * `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`INTER_NEAREST`), `'area'` (`INTER_AREA`),

@@ -22,6 +22,7 @@ const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const FLT_EPSILON = 1.1920928955078125e-7;
 
+/** Options of `threshold`. */
 export interface ThresholdOptions {
   /**
    * Compute the threshold from the image (single channel only) and ignore `thresh`:
@@ -229,6 +230,7 @@ export function threshold(a: PixelArray, thresh: number, maxval: number, type: T
 // ---------------------------------------------------------------------------------------------
 // Adaptive threshold
 
+/** Options of `adaptiveThreshold`. */
 export interface AdaptiveThresholdOptions {
   /** Write the result here (same shape as `a`) instead of allocating; returned. */
   out?: PixelArray;

@@ -30,6 +30,7 @@ export const WARP_INTERPOLATIONS: readonly WarpInterpolation[] = ['bilinear', 'n
 /** A 2×3 affine matrix: two rows of three numbers, or the six numbers row by row. */
 export type AffineMatrix = readonly (readonly number[])[] | readonly number[] | Float64Array | Float32Array;
 
+/** Options of `warpAffine`. */
 export interface WarpAffineOptions {
   /**
    * `'bilinear'` (default, `cv2.INTER_LINEAR`), `'nearest'` (`cv2.INTER_NEAREST`), `'cubic'`

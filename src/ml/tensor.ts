@@ -21,6 +21,7 @@ export type Tensor3D = Float32Tensor<[number, number, number]>;
 /** A batch of images as float32, shape `[count, height, width, channels]` (NHWC). */
 export type Tensor4D = Float32Tensor<[number, number, number, number]>;
 
+/** Options of `toFloat32`. */
 export interface ToFloat32Options {
   /**
    * Multiply each value by `scale` in float32: `img.astype(np.float32) * np.float32(scale)`, what
@@ -42,6 +43,7 @@ export interface ToFloat32Options {
   out?: Float32Array;
 }
 
+/** Options of `fromFloat32`. */
 export interface FromFloat32Options {
   /** Multiplier back to the byte range (float32), default 255. */
   scale?: number;

@@ -14,6 +14,7 @@ import { computeFeature, type Feature, type FeatureConfig } from './features.ts'
 import { readIndexFile, writeAtomically, type AnyIndex, type FileStamps, type FolderIndexJSON } from './index-file.ts';
 import { describeFailure } from './read.ts';
 
+/** Options of `indexFolder`. */
 export interface IndexFolderOptions {
   /**
    * `'hist'` (default): recipe colour histograms in a HistogramIndex; `'ahash'`, `'dhash'`,
@@ -58,6 +59,7 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** What `indexFolder` returns: the index and the files it could not read. */
 export interface FolderIndex<I extends AnyIndex = AnyIndex> {
   /** The index; ids are paths relative to the folder with `/` separators, in sorted order. */
   index: I;

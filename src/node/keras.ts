@@ -21,6 +21,7 @@ export type KerasColorMode = 'grayscale' | 'rgb' | 'rgba';
 /** Keras' interpolation names (Pillow's resampling filters). */
 export type KerasInterpolation = 'nearest' | 'bilinear' | 'bicubic' | 'lanczos' | 'box' | 'hamming';
 
+/** Options of `loadImg`. */
 export interface LoadImgOptions {
   /** `[height, width]` to resize to (Keras' order); default: the file's size. */
   targetSize?: readonly [number, number] | null;
@@ -73,6 +74,7 @@ export function loadImg(path: string, options?: LoadImgOptions): PixelArray {
 /** Keras' label kinds for directory iterators (`None` is null: batches are images only). */
 export type KerasClassMode = 'categorical' | 'binary' | 'sparse' | 'input' | null;
 
+/** Options of `flowFromDirectory`. */
 export interface FlowFromDirectoryOptions extends FlowOptions {
   /** `[height, width]`; default `[256, 256]`, as Keras. */
   targetSize?: readonly [number, number];

@@ -11,6 +11,7 @@ import { ByteOp, zipBytes, zipScalar } from './swar.ts';
 /** A second operand: an image of the same shape, a number (every channel) or one number per channel. */
 export type Operand = PixelArray | number | readonly number[];
 
+/** Options of the functions whose only option is `out`, the array to write the result into. */
 export interface OutOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
   out?: PixelArray;

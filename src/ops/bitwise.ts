@@ -7,6 +7,7 @@ import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { imageByteOp, scalarByteOp, type Operand } from './arithmetic.ts';
 import { ByteOp, notBytes, zipBytes, zipScalar } from './swar.ts';
 
+/** Options of the bitwise functions: an optional `mask` and `out`. */
 export interface MaskOptions {
   /** `H×W×1`: only pixels where the mask is nonzero are written. Elsewhere the result is 0, or keeps `out`'s values. */
   mask?: PixelArray;

@@ -31,6 +31,7 @@ import { concat, merge, split, type SplitOptions } from '../ops/channels.ts';
 import { flip, roll, rot90, transpose } from '../ops/geometry.ts';
 import { encodeArgs, encodeView, HIST_EXACT_PIXELS, mapArrays, rows, runBand, type Job, type JobKind } from './band.ts';
 
+/** Options of `createPool`. */
 export interface PoolOptions {
   /**
    * Threads computing each call, the calling thread included (it computes one band itself while

@@ -5,6 +5,7 @@ import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { bytesOf, optionsOf, result } from './filter.ts';
 
+/** Options of the `ImageChops` functions and of `blend` / `composite`. */
 export interface ChopsOptions {
   /** Write the result here (the result's shape) instead of allocating; returned. */
   out?: PixelArray;

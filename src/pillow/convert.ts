@@ -6,6 +6,7 @@ import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { channelsOfMode, checkPillowImage, type PillowMode } from './modes.ts';
 import { tooManyArguments } from '../core/errors.ts';
 
+/** Options of `convert` (Pillow). */
 export interface ConvertOptions {
   /** Write the result here (shape `[h, w, channels of mode]`) instead of allocating; returned. */
   out?: PixelArray;

@@ -6,6 +6,7 @@ import { blendBytes } from './chops.ts';
 import { bytesOf, kernelFilter, optionsOf, result } from './filter.ts';
 import { tooManyArguments } from '../core/errors.ts';
 
+/** Options of the `ImageEnhance` functions (`enhanceBrightness`, `enhanceContrast`, `enhanceColor`, `enhanceSharpness`). */
 export interface EnhanceOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
   out?: PixelArray;

@@ -42,14 +42,23 @@ export function result(bytes: Uint8Array, shape: readonly number[], out: PixelAr
 export type BuiltinFilterName = 'BLUR' | 'CONTOUR' | 'DETAIL' | 'EDGE_ENHANCE' | 'EDGE_ENHANCE_MORE' | 'EMBOSS' |
   'FIND_EDGES' | 'SHARPEN' | 'SMOOTH' | 'SMOOTH_MORE';
 
+/** The filter spec `GaussianBlur(…)` makes, for Pillow's `filter`. */
 export interface GaussianBlurSpec { filter: 'GaussianBlur'; radius: number }
+/** The filter spec `BoxBlur(…)` makes, for Pillow's `filter`. */
 export interface BoxBlurSpec { filter: 'BoxBlur'; radius: number }
+/** The filter spec `UnsharpMask(…)` makes, for Pillow's `filter`. */
 export interface UnsharpMaskSpec { filter: 'UnsharpMask'; radius: number; percent: number; threshold: number }
+/** The filter spec `RankFilter(…)` makes, for Pillow's `filter`. */
 export interface RankFilterSpec { filter: 'RankFilter'; size: number; rank: number }
+/** The filter spec `MedianFilter(…)` makes, for Pillow's `filter`. */
 export interface MedianFilterSpec { filter: 'MedianFilter'; size: number }
+/** The filter spec `MinFilter(…)` makes, for Pillow's `filter`. */
 export interface MinFilterSpec { filter: 'MinFilter'; size: number }
+/** The filter spec `MaxFilter(…)` makes, for Pillow's `filter`. */
 export interface MaxFilterSpec { filter: 'MaxFilter'; size: number }
+/** The filter spec `ModeFilter(…)` makes, for Pillow's `filter`. */
 export interface ModeFilterSpec { filter: 'ModeFilter'; size: number }
+/** The filter spec `Kernel(…)` makes, for Pillow's `filter`. */
 export interface KernelSpec { filter: 'Kernel'; size: [number, number]; kernel: number[]; scale: number; offset: number }
 
 /** What `filter` accepts: a built-in kernel's name or a plain object made by the functions below. */
@@ -204,6 +213,7 @@ function normalize(spec: unknown): FilterSpec {
   }
 }
 
+/** Options of `filter` (Pillow). */
 export interface FilterOptions {
   /** Write the result here (same shape) instead of allocating; returned. */
   out?: PixelArray;

@@ -12,6 +12,7 @@ import { bytesOf, optionsOf, result } from './filter.ts';
 import { resize, type Resample } from './resample.ts';
 import { transpose } from './transpose.ts';
 
+/** Options shared by the `ImageOps` functions. */
 export interface ImageOpsOptions {
   /** Write the result here (the result's shape) instead of allocating; returned. */
   out?: PixelArray;
@@ -73,6 +74,7 @@ function pyFloorDiv(vx: number, wx: number): number {
   return vx / wx < 0 || Object.is(vx / wx, -0) ? -0 : 0;
 }
 
+/** Options of `autocontrast` (Pillow). */
 export interface AutocontrastOptions extends ImageOpsOptions {
   /** Percent cut from the dark and light ends of the histogram: a number or `[low, high]` (default 0). */
   cutoff?: number | readonly [number, number];
@@ -155,6 +157,7 @@ export function autocontrast(a: PixelArray, options?: AutocontrastOptions): Pixe
   return applyLut(a, lut, out);
 }
 
+/** Options of `equalize` (Pillow). */
 export interface EqualizeOptions extends ImageOpsOptions {
   /** Only pixels where this `H×W×1` mask is nonzero make the histogram. */
   mask?: PixelArray | null;
@@ -242,6 +245,7 @@ export function flip(a: PixelArray, options?: ImageOpsOptions): PixelArray {
   return transpose(a, 'FLIP_TOP_BOTTOM', optionsOf(options, ['out']));
 }
 
+/** Options of `exifTranspose` (Pillow). */
 export interface ExifTransposeOptions extends ImageOpsOptions {
   /** The EXIF Orientation (tag 0x0112) value 1–8 (default 1: a copy), since a PixelArray carries no EXIF. */
   orientation?: number;
@@ -324,6 +328,7 @@ export function expand(a: PixelArray, border: number | readonly number[] = 0, fi
   return finishOutput(dst, out);
 }
 
+/** Options of `contain` (Pillow). */
 export interface ContainOptions extends ImageOpsOptions {
   /** The resampling filter (default `'bicubic'`). */
   method?: Resample;
@@ -369,6 +374,7 @@ export function contain(a: PixelArray, size: readonly [number, number], options?
   return resize(a, [w, h], { resample: o.method ?? 'bicubic', out: o.out });
 }
 
+/** Options of `pad` (Pillow). */
 export interface PadOptions extends ContainOptions {
   /** The background: per-channel values or a Pillow number (see `expand`); default 0 (black, alpha 0). */
   color?: number | readonly number[] | null;
@@ -403,6 +409,7 @@ function checkCentering(v: unknown): [number, number] {
   return [checkFinite(v[0], 'options.centering[0]'), checkFinite(v[1], 'options.centering[1]')];
 }
 
+/** Options of `fit` (Pillow). */
 export interface FitOptions extends ContainOptions {
   /** The fraction trimmed from every edge first (default 0; values outside 0 ≤ bleed < 0.5 mean 0, as in Pillow). */
   bleed?: number;

@@ -6,6 +6,7 @@ import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { premultiply, unpremultiplyInPlace } from './convert.ts';
 import { checkPillowImage, hasAlpha } from './modes.ts';
 
+/** Options of `reduce` (Pillow). */
 export interface ReduceOptions {
   /** The integer region `[left, upper, right, lower]` of `a` to reduce (default: all of it). */
   box?: readonly [number, number, number, number];

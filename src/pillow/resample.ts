@@ -16,6 +16,7 @@ export type Resample = ResampleName | Uppercase<ResampleName> | 0 | 1 | 2 | 3 | 
 /** `Image.Resampling` in number order: NEAREST 0, LANCZOS 1, BILINEAR 2, BICUBIC 3, BOX 4, HAMMING 5. */
 export const RESAMPLE_FILTERS: readonly ResampleName[] = ['nearest', 'lanczos', 'bilinear', 'bicubic', 'box', 'hamming'];
 
+/** Options of `resize` (Pillow). */
 export interface ResizeOptions {
   /** The filter (default `'bicubic'`, as Image.resize for 8-bit modes). */
   resample?: Resample;
@@ -30,6 +31,7 @@ export interface ResizeOptions {
   out?: PixelArray;
 }
 
+/** Options of `thumbnail` (Pillow). */
 export interface ThumbnailOptions {
   /** The filter (default `'bicubic'`). */
   resample?: Resample;

@@ -12,6 +12,7 @@ export const TRANSPOSE_METHODS = ['FLIP_LEFT_RIGHT', 'FLIP_TOP_BOTTOM', 'ROTATE_
 /** A `transpose` method: a name of `Image.Transpose` or its number 0–6. */
 export type TransposeMethod = (typeof TRANSPOSE_METHODS)[number] | 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
+/** Options of `transpose` (Pillow). */
 export interface TransposeOptions {
   /** Write the result here (its shape) instead of allocating; returned. */
   out?: PixelArray;
