@@ -286,10 +286,10 @@ class Inflater {
   private codes(lit: Huffman, dist: Huffman): void {
     const buf = this.buf, litTable = lit.table, distTable = dist.table;
     let pos = this.pos, bits = this.bits, bitCount = this.bitCount;
-    let input = this.input, at = this.at;
+    let input = this.input, at = this.at, limit = this.limit;
     let phantomBits = this.phantom * 8; // nonzero once the input has run out
     for (;;) {
-      if (pos > BUFFER - MAX_MATCH) pos = this.flush(pos);
+      if (pos > BUFFER - MAX_MATCH) { pos = this.flush(pos); limit = this.limit; }
       const start = pos;
       if (bitCount <= 24) {
         if (at + 4 <= input.length) {
@@ -318,11 +318,17 @@ class Inflater {
         let length = LENGTH_BASE[sym];
         n = LENGTH_EXTRA[sym];
         if (n !== 0) { length += bits & ((1 << n) - 1); bits >>>= n; bitCount -= n; }
-        // A distance needs up to 15 + 13 bits.
-        this.at = at; this.bits = bits; this.bitCount = bitCount;
-        this.refill();
-        input = this.input; at = this.at; bits = this.bits; bitCount = this.bitCount;
-        phantomBits = this.phantom * 8;
+        // A distance needs up to 15 + 13 bits: at least 28 in the buffer.
+        if (bitCount < 28) {
+          if (at + 4 <= input.length) {
+            while (bitCount <= 24) { bits |= input[at++] << bitCount; bitCount += 8; }
+          } else {
+            this.at = at; this.bits = bits; this.bitCount = bitCount;
+            this.refill();
+            input = this.input; at = this.at; bits = this.bits; bitCount = this.bitCount;
+            phantomBits = this.phantom * 8;
+          }
+        }
         e = distTable[bits & PRIMARY_MASK];
         if (e === 0 && (e = dist.slow(bits)) < 0) throw new StreamError('invalid distance code', start);
         n = e & 15;
@@ -333,13 +339,22 @@ class Inflater {
         n = DIST_EXTRA[sym];
         if (n !== 0) { distance += bits & ((1 << n) - 1); bits >>>= n; bitCount -= n; }
         if (distance > pos) throw new StreamError('invalid distance too far back', start);
-        let from = pos - distance;
-        const end = pos + length;
-        while (pos < end) buf[pos++] = buf[from++];
+        if (length > 24 && distance >= length) {
+          // A long copy that does not overlap itself: one memmove.
+          buf.copyWithin(pos, pos - distance, pos - distance + length);
+          pos += length;
+        } else if (length > 24 && distance === 1) {
+          buf.fill(buf[pos - 1], pos, pos + length);
+          pos += length;
+        } else {
+          let from = pos - distance;
+          const end = pos + length;
+          while (pos < end) buf[pos++] = buf[from++];
+        }
       }
       // Bits read past the input's end mean the symbol was made up of padding.
       if (phantomBits > bitCount) throw new StreamError('the stream ends early', start);
-      if (pos > this.limit) {
+      if (pos > limit) {
         this.pos = pos;
         this.stop();
         break;
@@ -347,7 +362,6 @@ class Inflater {
     }
     this.pos = pos; this.bits = bits; this.bitCount = bitCount; this.at = at;
   }
-
 }
 
 /**
