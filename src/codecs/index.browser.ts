@@ -8,4 +8,4 @@ export { DecodeError, DEFAULT_MAX_PIXELS, type DecodeOptions, type ImageFormat }
 export { decodePng, encodePng, decodeImage } from './bound-browser.ts';
 export type { PngDecodeOptions, PngEncodeOptions } from './png.ts';
 export type { ImageDecodeOptions } from './image.ts';
-export { decodeJpeg, encodeJpeg, type JpegDecodeOptions, type JpegEncodeOptions } from './jpeg.ts';
+export { decodeJpeg, encodeJpeg, type JpegDecodeOptions, type JpegEncodeOptions, type JpegSubsampling } from './jpeg.ts';

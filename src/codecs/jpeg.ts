@@ -1,7 +1,6 @@
-// JPEG decoding with our own libjpeg-turbo-exact decoder (src/codecs/jpeg/), encoding with jpeg-js.
+// JPEG decoding and encoding with our own libjpeg-turbo-exact code (src/codecs/jpeg/).
 // The marker walk (jpeg-markers.ts) runs first so sizes, unsupported variants and truncation are
 // decided from the header before anything large is allocated.
-import jpegJs from 'jpeg-js';
 import { checkInt, checkOptionKeys, checkOptions } from '../core/check.ts';
 import { fromData } from '../core/create.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
@@ -13,7 +12,10 @@ import { readExifOrientation } from './exif.ts';
 import { decodeJpegData } from './jpeg/jdapi.ts';
 import { MAX_SCANS, readJpegInfo, type JpegInfo } from './jpeg-markers.ts';
 import { applyOrientation } from './orientation.ts';
-import { gatherRgba, ownBytes } from './pixels.ts';
+import { encodeJpegData, type JpegSubsampling } from './jpeg/encoder.ts';
+
+export type { JpegSubsampling };
+import { gatherColor } from './pixels.ts';
 
 /** Options of `decodeJpeg`. */
 export interface JpegDecodeOptions extends DecodeOptions {
@@ -31,7 +33,11 @@ export interface JpegDecodeOptions extends DecodeOptions {
 export interface JpegEncodeOptions {
   /** 1 (smallest) .. 100 (best); default 90. */
   quality?: number;
+  /** Chroma subsampling of colour images: `'4:2:0'` (default, as Pillow and cv2), `'4:2:2'` or `'4:4:4'`. Ignored for gray. */
+  subsampling?: JpegSubsampling;
 }
+
+const SUBSAMPLINGS: readonly JpegSubsampling[] = ['4:2:0', '4:2:2', '4:4:4']; // the first is the default
 
 export const ORIENTATION_CHOICES = ['apply', 'ignore'] as const;
 
@@ -139,21 +145,22 @@ function countBlocks(info: JpegInfo): number {
 }
 
 /**
- * Encodes a 1, 3 or 4 channel PixelArray (any view; alpha is dropped) as a baseline JPEG with
- * 4:4:4 sampling. jpeg-js only writes colour JPEGs, so 1-channel input is stored as a 3-component
- * file whose channels are equal (decoding it gives 3 channels).
+ * Encodes a 1, 3 or 4 channel PixelArray (any view; alpha is dropped) as a baseline JPEG, the bytes
+ * Pillow 9.4 writes with `im.save(f, 'JPEG', quality=q, subsampling=…)` (libjpeg-turbo's integer
+ * DCT, quantisation and standard Huffman tables, JFIF 1.01 header). Gray input gives a gray
+ * (one-component) file.
  */
 export function encodeJpeg(a: PixelArray, options?: JpegEncodeOptions): Uint8Array {
   if (arguments.length > 2) throw tooManyArguments('encodeJpeg', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
-  checkOptionKeys(opts, ['quality']);
+  checkOptionKeys(opts, ['quality', 'subsampling']);
   const quality = opts.quality === undefined ? 90 : checkInt(opts.quality, 'options.quality', 1, 100);
+  const subsampling = checkChoice(opts.subsampling, 'options.subsampling', SUBSAMPLINGS);
   const [height, width, channels] = a.shape;
   if (channels !== 1 && channels !== 3 && channels !== 4) throw rangeError('a', 'an image with 1, 3 or 4 channels', a);
   if (height < 1 || width < 1 || height > 65535 || width > 65535) {
     throw rangeError('a', 'an image of 1..65535 × 1..65535 pixels (the JPEG size limit)', a);
   }
-  const file = jpegJs.encode({ data: gatherRgba(a), width, height }, quality);
-  return ownBytes(file.data);
+  return encodeJpegData(gatherColor(a), width, height, channels === 1 ? 1 : 3, { quality, subsampling });
 }

@@ -9,25 +9,19 @@ export function gatherPixels(a: PixelArray): Uint8Array {
 }
 
 /**
- * RGBA bytes for a 1, 3 or 4 channel view (gray is replicated, alpha set to 255) — the only
- * input layout jpeg-js' encoder reads.
+ * Row-major bytes for the JPEG encoder: gray or RGB as they are (the underlying bytes when already
+ * contiguous); RGBA without its alpha, as Pillow's `convert('RGB')` before a JPEG save.
  */
-export function gatherRgba(a: PixelArray): Uint8Array {
+export function gatherColor(a: PixelArray): Uint8Array {
   const [h, w, c] = a.shape;
+  if (c !== 4) return gatherPixels(a);
   const [sy, sx, sc] = a.stride;
   const src = a.data;
-  const out = new Uint8Array(h * w * 4);
+  const out = new Uint8Array(h * w * 3);
   let o = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0, p = a.offset + y * sy; x < w; x++, p += sx) {
-      if (c === 1) {
-        const v = src[p];
-        out[o] = v; out[o + 1] = v; out[o + 2] = v;
-      } else {
-        out[o] = src[p]; out[o + 1] = src[p + sc]; out[o + 2] = src[p + 2 * sc];
-      }
-      out[o + 3] = 255;
-      o += 4;
+      out[o++] = src[p]; out[o++] = src[p + sc]; out[o++] = src[p + 2 * sc];
     }
   }
   return out;

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { concat, emboss, fromData, gaussianBlur, roll } from '../../src/index.ts';
-import { decodeImage } from '../../src/codecs/index.ts';
+import { decodeImage, encodeJpeg } from '../../src/codecs/index.ts';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { buildExample, CSP, startServer } from '../../scripts/serve-example.mjs';
 
@@ -228,7 +228,7 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
       await page.close();
     });
 
-    await t.test('pixelarray/codecs\' browser build decodes PNGs and JPEGs in the page to Node\'s bytes, and encodes PNGs Node reads back', async () => {
+    await t.test('pixelarray/codecs\' browser build decodes PNGs and JPEGs in the page to Node\'s bytes, encodes PNGs Node reads back and JPEGs equal to Node\'s', async () => {
       const page = await browser.newPage();
       const { problems, violations } = watch(page);
       await page.goto(`${site.url}blank.html`);
@@ -242,10 +242,10 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
           const img = codecs.decodeImage(bytes);
           const [h, w, c] = img.shape;
           const pixels = img.data.subarray(img.offset, img.offset + h * w * c);
-          out.push({ name, shape: [h, w, c], pixels: b64(pixels), png: b64(codecs.encodePng(img)) });
+          out.push({ name, shape: [h, w, c], pixels: b64(pixels), png: b64(codecs.encodePng(img)), jpeg: c === 2 ? '' : b64(codecs.encodeJpeg(img)) });
         }
         return out;
-      })`) as { name: string; shape: number[]; pixels: string; png: string }[];
+      })`) as { name: string; shape: number[]; pixels: string; png: string; jpeg: string }[];
       assert.equal(results.length, DECODE_FILES.length);
       for (const [i, r] of results.entries()) {
         const want = decodeImage(readFileSync(join(ROOT, DECODE_FILES[i])));
@@ -255,6 +255,7 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
         assert.ok(Buffer.from(r.pixels, 'base64').equals(wantPixels), `${r.name}: the page's pixels differ from Node's`);
         const back = decodeImage(Buffer.from(r.png, 'base64'));
         assert.ok(Buffer.from(back.data.subarray(back.offset, back.offset + h * w * c)).equals(wantPixels), `${r.name}: the page's PNG does not read back in Node`);
+        if (c !== 2) assert.ok(Buffer.from(r.jpeg, 'base64').equals(Buffer.from(encodeJpeg(want))), `${r.name}: the page's JPEG differs from Node's`);
       }
       assert.deepEqual(await violations(), [], 'no CSP violations');
       assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');

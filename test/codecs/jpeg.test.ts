@@ -238,16 +238,19 @@ test('encodeJpeg round-trips flat colours within ±3 and keeps the size', () => 
   assert.ok(decodeImage(jpeg).shape[2] === 3);
 });
 
-test('encodeJpeg: 4 channels drop alpha, 1 channel gives equal R, G, B; any view', () => {
+test('encodeJpeg: 4 channels drop alpha, 1 channel gives a gray file; any view; subsampling as Pillow names it', () => {
   const rgba = flatBlocks(16, 16, 4);
   const rgbView = new PixelArray(rgba.data, [16, 16, 3], [64, 4, 1], 0);
   assert.deepEqual(encodeJpeg(rgba), encodeJpeg(rgbView));
   assert.deepEqual(encodeJpeg(rgbView), encodeJpeg(fromData(elements(rgbView), 16, 16, 3)));
-  const gray = decodeJpeg(encodeJpeg(flatBlocks(16, 16, 1)));
-  assert.equal(gray.channels, 3);
-  for (let i = 0; i < gray.data.length; i += 3) {
-    assert.ok(Math.abs(gray.data[i] - gray.data[i + 1]) <= 1 && Math.abs(gray.data[i] - gray.data[i + 2]) <= 1);
-  }
+  assert.deepEqual(encodeJpeg(rgbView), encodeJpeg(rgbView, { subsampling: '4:2:0' }), 'default 4:2:0');
+  assert.notDeepEqual(encodeJpeg(rgbView, { subsampling: '4:4:4' }), encodeJpeg(rgbView));
+  assert.throws(() => encodeJpeg(rgbView, { subsampling: '4:1:1' as never }), { name: 'RangeError', message: /^options\.subsampling: expected one of '4:2:0', '4:2:2', '4:4:4'/ });
+  assert.throws(() => encodeJpeg(rgbView, { qualty: 5 } as never), { name: 'TypeError', message: /^options: unknown option 'qualty'/ });
+  const grayImage = flatBlocks(16, 16, 1);
+  const gray = decodeJpeg(encodeJpeg(grayImage));
+  assert.equal(gray.channels, 1);
+  for (let i = 0; i < gray.data.length; i++) assert.ok(Math.abs(gray.data[i] - grayImage.data[i]) <= 1);
 });
 
 test('encodeJpeg quality: 1..100, default 90; lower quality, smaller file', () => {
@@ -269,4 +272,16 @@ test('decodeImage picks JPEG by FF D8 FF and passes the JPEG options', () => {
   const cut = jpeg.subarray(0, jpeg.length - 2);
   assert.throws(() => decodeImage(cut), DecodeError);
   assert.deepEqual(decodeImage(cut, { allowTruncated: true }).shape, [24, 16, 3]);
+});
+
+test('a JPEG cut inside its image data warns as libjpeg does, sequential or progressive', () => {
+  for (const name of ['pil_astro_q90_420.jpg', 'pil_astro_prog_420.jpg']) {
+    const bytes = readFileSync(new URL(`../golden/fixtures-jpeg/${name}`, import.meta.url));
+    const heard: string[] = [];
+    decodeJpeg(bytes.subarray(0, bytes.length >> 1), { allowTruncated: true, onWarning: (m) => heard.push(m) });
+    assert.deepEqual(heard, ['Premature end of JPEG file', 'Corrupt JPEG data: premature end of data segment'], name);
+    const whole: string[] = [];
+    decodeJpeg(bytes, { onWarning: (m) => whole.push(m) });
+    assert.deepEqual(whole, [], `${name} complete`);
+  }
 });

@@ -256,7 +256,10 @@ function decodeScan(
     }
     br.checkInsufficient();
   }
-  if (br.insufficient && !br.hitEnd) warn('Corrupt JPEG data: premature end of data segment');
+  // libjpeg's memory source warns when the input runs out (and supplies a fake EOI), then the
+  // entropy decoder when it needed bits past that marker or past any other one.
+  if (br.hitEnd && !src.hitEnd) warn('Premature end of JPEG file');
+  if (br.insufficient) warn('Corrupt JPEG data: premature end of data segment');
   src.pos = br.pos;
   if (br.hitEnd) src.hitEnd = true;
   return br.marker;
