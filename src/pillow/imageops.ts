@@ -10,6 +10,7 @@ import { paste } from '../ops/geometry.ts';
 import { checkMode, toL } from './enhance.ts';
 import { bytesOf, optionsOf, result } from './filter.ts';
 import { resize, type Resample } from './resample.ts';
+import { pillowColor } from './modes.ts';
 import { transpose } from './transpose.ts';
 
 /** Options shared by the `ImageOps` functions. */
@@ -266,31 +267,6 @@ export function exifTranspose(a: PixelArray, options?: ExifTransposeOptions): Pi
   const method = EXIF_METHODS[orientation];
   if (method === null) return clone(a, { out: checkOut(o.out, a.shape) });
   return transpose(a, method, { out: o.out });
-}
-
-/**
- * A Pillow color for an image of `c` channels (`Image.new(mode, size, color)`): an array gives one
- * value per channel (RGBA also takes 3, alpha 255); a number is clipped to 0..255 for L, and for
- * LA/RGB/RGBA is Pillow's packed ink `r | g << 8 | b << 16 | a << 24` (LA: L = byte 0, A = byte 3),
- * so `255` is red on RGB, as in Pillow.
- */
-function pillowColor(color: unknown, c: number, name: string): number[] {
-  if (typeof color === 'number') {
-    const v = checkInt(color, name, -(2 ** 53) + 1, 2 ** 53 - 1);
-    if (c === 1) return [v <= 0 ? 0 : v >= 255 ? 255 : v];
-    const u = ((v % 2 ** 32) + 2 ** 32) % 2 ** 32;
-    const bytes = [u & 255, (u >>> 8) & 255, (u >>> 16) & 255, u >>> 24];
-    return c === 2 ? [bytes[0], bytes[3]] : bytes.slice(0, c);
-  }
-  if (Array.isArray(color)) {
-    if (!(color.length === c || (c === 4 && color.length === 3))) {
-      throw new RangeError(`${name}: expected ${c === 4 ? '3 or 4' : c} values, got ${color.length}`);
-    }
-    const vals = color.map((v, i) => checkInt(v, `${name}[${i}]`, 0, 255));
-    if (vals.length < c) vals.push(255);
-    return vals;
-  }
-  throw typeError(name, 'a number or an array of per-channel values', color);
 }
 
 function filled(h: number, w: number, values: readonly number[]): PixelArray {

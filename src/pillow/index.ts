@@ -4,6 +4,7 @@
 // family: resample (resize, reduce, thumbnail, rotate, transpose, convert)
 export { resize, thumbnail, RESAMPLE_FILTERS, type Resample, type ResampleName, type ResizeOptions, type ThumbnailOptions } from './resample.ts';
 export { reduce, type ReduceOptions } from './reduce.ts';
+export { rotate, type RotateOptions, type RotateResample } from './rotate.ts';
 export { transpose, TRANSPOSE_METHODS, type TransposeMethod, type TransposeOptions } from './transpose.ts';
 export { convert, type ConvertOptions } from './convert.ts';
 export type { PillowMode } from './modes.ts';
