@@ -62,6 +62,66 @@ def ops(a, b, mask):
 
     def paste():
         canvas[270:810, 480:1440] = patch
+
+    # Issue 13 (bench/suites/edges.mjs, morphology.mjs, opencv-more.mjs). Every call below returns its
+    # result (dst, or the canvas drawn on) so that a check can compare it with pixelarray's.
+    g = cv2.cvtColor(a, cv2.COLOR_RGB2GRAY)
+    gout = np.empty_like(g)
+    gray_edges = np.empty((h, w), np.uint8)
+    half = np.empty(((h + 1) // 2, (w + 1) // 2, 3), np.uint8)
+    double = np.empty((2 * h, 2 * w, 3), np.uint8)
+    bordered = np.empty((h + 32, w + 32, 3), np.uint8)
+    rect = lambda kw, kh: cv2.getStructuringElement(cv2.MORPH_RECT, (kw, kh))
+    ellipse5 = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5))
+    clahe = cv2.createCLAHE(2, (8, 8))
+    quad_src = np.float32([[0, 0], [1919, 0], [1919, 1079], [0, 1079]])
+    quad_dst = np.float32([[120, 60], [1800, 0], [1919, 1079], [0, 990]])
+    keystone = cv2.getPerspectiveTransform(quad_src, quad_dst)
+    text = 'pixelarray 0123456789 Hello, OpenCV!'
+    canvases = [a.copy() for _ in range(3)]
+    more = [
+        ('sobel dx 3×3 delta 128', lambda: cv2.Sobel(a, -1, 1, 0, dst=out, ksize=3, delta=128)),
+        ('sobel dx+dy 5×5', lambda: cv2.Sobel(a, -1, 1, 1, dst=out, ksize=5)),
+        ('scharr dy delta 128', lambda: cv2.Scharr(a, -1, 0, 1, dst=out, scale=0.25, delta=128)),
+        ('laplacian 3×3', lambda: cv2.Laplacian(a, -1, dst=out, ksize=3, delta=128)),
+        ('canny 50/150 (max over channels)', lambda: cv2.Canny(a, 50, 150, edges=gray_edges)),
+        ('canny 50/150 L2', lambda: cv2.Canny(a, 50, 150, edges=gray_edges, L2gradient=True)),
+        ('erode rect 3×3', lambda: cv2.erode(a, rect(3, 3), dst=out)),
+        ('dilate rect 3×3', lambda: cv2.dilate(a, rect(3, 3), dst=out)),
+        ('erode rect 5×5', lambda: cv2.erode(a, rect(5, 5), dst=out)),
+        ('erode rect 15×15', lambda: cv2.erode(a, rect(15, 15), dst=out)),
+        ('erode ellipse 7×7', lambda: cv2.erode(a, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7)), dst=out)),
+        ('dilate cross 5×5', lambda: cv2.dilate(a, cv2.getStructuringElement(cv2.MORPH_CROSS, (5, 5)), dst=out)),
+        ('erode rect 3×3 ×3', lambda: cv2.erode(a, rect(3, 3), dst=out, iterations=3)),
+        ('morphologyEx open ellipse 5×5', lambda: cv2.morphologyEx(a, cv2.MORPH_OPEN, ellipse5, dst=out)),
+        ('morphologyEx gradient ellipse 5×5', lambda: cv2.morphologyEx(a, cv2.MORPH_GRADIENT, ellipse5, dst=out)),
+        ('copyMakeBorder 16 px reflect101',
+         lambda: cv2.copyMakeBorder(a, 16, 16, 16, 16, cv2.BORDER_REFLECT_101, dst=bordered)),
+        ('pyrDown', lambda: cv2.pyrDown(a, dst=half)),
+        ('pyrUp', lambda: cv2.pyrUp(a, dst=double)),
+        ('threshold binary 127 (gray)', lambda: cv2.threshold(g, 127, 255, cv2.THRESH_BINARY, dst=gout)[1]),
+        ('threshold Otsu (gray)', lambda: cv2.threshold(g, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU, dst=gout)[1]),
+        ('adaptiveThreshold gaussian 11, C 2 (gray)',
+         lambda: cv2.adaptiveThreshold(g, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 11, 2, dst=gout)),
+        ('equalizeHist (gray)', lambda: cv2.equalizeHist(g, dst=gout)),
+        ('clahe clip 2, 8×8 tiles (gray)', lambda: clahe.apply(g, dst=gout)),
+        ('erode rect 5×5 (gray)', lambda: cv2.erode(g, rect(5, 5), dst=gout)),
+        ('morphologyEx open rect 5×5 (gray)', lambda: cv2.morphologyEx(g, cv2.MORPH_OPEN, rect(5, 5), dst=gout)),
+        ('warpPerspective bilinear (keystone)',
+         lambda: cv2.warpPerspective(a, keystone, (w, h), dst=out, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT)),
+        ('resize cubic to 960×540 (½)', lambda: cv2.resize(a, (960, 540), dst=small, interpolation=cv2.INTER_CUBIC)),
+        ('resize cubic to 2880×1620 (×1.5)', lambda: cv2.resize(a, (2880, 1620), dst=big, interpolation=cv2.INTER_CUBIC)),
+        ('resize lanczos4 to 960×540 (½)', lambda: cv2.resize(a, (960, 540), dst=small, interpolation=cv2.INTER_LANCZOS4)),
+        ('resize lanczos4 to 2880×1620 (×1.5)',
+         lambda: cv2.resize(a, (2880, 1620), dst=big, interpolation=cv2.INTER_LANCZOS4)),
+        ('cvtColor RGB2LAB', lambda: cv2.cvtColor(a, cv2.COLOR_RGB2Lab, dst=out)),
+        ('cvtColor RGB2HLS', lambda: cv2.cvtColor(a, cv2.COLOR_RGB2HLS, dst=out)),
+        ('cvtColor RGB2YCrCb', lambda: cv2.cvtColor(a, cv2.COLOR_RGB2YCrCb, dst=out)),
+        ('circle filled r=400', lambda: cv2.circle(canvases[0], (960, 540), 400, (0, 0, 255), -1, cv2.LINE_8)),
+        ('circle thickness 3 r=400', lambda: cv2.circle(canvases[1], (960, 540), 400, (255, 255, 0), 3, cv2.LINE_8)),
+        ('putText simplex scale 2 thickness 2 (36 chars)',
+         lambda: cv2.putText(canvases[2], text, (100, 540), cv2.FONT_HERSHEY_SIMPLEX, 2, (255, 255, 255), 2, cv2.LINE_8)),
+    ]
     return [
         ('addSaturate image+image', lambda: cv2.add(a, b, dst=out)),
         ('subtractSaturate image−image', lambda: cv2.subtract(a, b, dst=out)),
@@ -109,7 +169,7 @@ def ops(a, b, mask):
         ('resize bilinear to 1366×768 (odd ratio)', lambda: cv2.resize(a, (1366, 768), dst=odd, interpolation=cv2.INTER_LINEAR)),
         ('resize area to 960×540 (½)', lambda: cv2.resize(a, (960, 540), dst=small, interpolation=cv2.INTER_AREA)),
         ('warpAffine rotate 15° about the centre, bilinear', lambda: cv2.warpAffine(a, rot, (w, h), dst=out)),
-    ]
+    ] + more
 
 
 # Rows where native OpenCV does the same amount of work as pixelarray but not the same bytes.

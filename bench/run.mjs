@@ -17,7 +17,10 @@ import channels from './suites/channels.mjs';
 import geometry from './suites/geometry.mjs';
 import imgproc from './suites/imgproc.mjs';
 import draw from './suites/draw.mjs';
+import edges from './suites/edges.mjs';
 import ml from './suites/ml.mjs';
+import morphology from './suites/morphology.mjs';
+import opencvMore from './suites/opencv-more.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
@@ -74,6 +77,8 @@ function makeContext(A, libs) {
     ijA: () => ctx.toImagejs(A), ijB: () => ctx.toImagejs(B),
     jimpA: () => ctx.toJimp(A),
     ndA: () => ctx.toNd(A), ndB: () => ctx.toNd(B),
+    // The photo in gray (cvtColor RGB2GRAY), for the single-channel ops (threshold, equalizeHist…).
+    gray: () => lib.cvtColor(A, 'RGB2GRAY'), cvGray: () => ctx.toMat(ctx.gray), ijGray: () => ctx.toImagejs(ctx.gray),
   };
   const made = new Map();
   for (const [key, create] of Object.entries(lazy)) {
@@ -134,7 +139,10 @@ async function main() {
   log(`peers: ${peers.length ? peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ') : 'none (pixelarray alone)'}`);
 
   const ctx = makeContext(A, libs);
-  const all = [...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...draw(lib), ...ml(lib)];
+  const all = [
+    ...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...edges(lib), ...morphology(lib), ...opencvMore(lib),
+    ...draw(lib), ...ml(lib),
+  ];
   const selected = all.filter((op) => !opts.filter || opts.filter.test(op.name) || opts.filter.test(op.family));
   if (selected.length === 0) throw new Error(`--filter ${opts.filter} matches no op; ops are:\n  ${all.map((o) => o.name).join('\n  ')}`);
 

@@ -3,10 +3,11 @@
 // each system draws on its own copy of the photo, run after run, and the copies are compared.
 
 /** One drawing call: pixelarray `pa(lib, img)`, opencv.js `cv(cv, mat)`. */
-function drawCase(name, { pa, cv, note }) {
+export function drawCase(name, { pa, cv, note, family = 'draw', unavailable }) {
   return {
     name,
-    family: 'draw',
+    family,
+    unavailable,
     note,
     make(ctx) {
       const { lib, A } = ctx;

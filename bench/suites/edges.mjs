@@ -1,33 +1,6 @@
 // Edges (issue 13): Sobel, Scharr, Laplacian, Canny, against opencv.js. Case format: see
-// arithmetic.mjs; the `unary` helper is the one of imgproc.mjs (an op on the photo with an `out`
-// on both sides). Not wired into bench/run.mjs yet: import it there as the other suites.
-
-function unary(name, family, { outShape = (s) => s, pa, cv, cvNote, note, unavailable }) {
-  return {
-    name,
-    family,
-    note,
-    unavailable,
-    make(ctx) {
-      const { lib } = ctx;
-      const A = ctx.A;
-      const shape = outShape(A.shape);
-      const out = lib.zeros(...shape);
-      const systems = { pixelarray: { mode: 'reuse', run: () => pa(lib, A, out), output: () => out } };
-      const cleanup = [];
-      if (cv && ctx.cv) {
-        const dst = ctx.emptyMat(shape);
-        const state = {};
-        const run = cv(ctx.cv, ctx.cvA, dst, state);
-        systems.opencv = { mode: 'reuse', run, output: () => dst, note: cvNote };
-        cleanup.push(() => { dst.delete(); for (const m of Object.values(state)) m.delete?.(); });
-      }
-      return { systems, cleanup: () => cleanup.forEach((f) => f()) };
-    },
-  };
-}
-
-const missing = (lib, name) => (typeof lib?.[name] !== 'function' ? `pixelarray has no ${name}` : undefined);
+// arithmetic.mjs; `unary` (an op on the photo with an `out` on both sides) is in unary.mjs.
+import { missing, unary } from './unary.mjs';
 
 /** `lib` is the built library (dist/index.js): functions it lacks make their rows unavailable. */
 export default function cases(lib) {

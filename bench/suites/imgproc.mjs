@@ -8,6 +8,9 @@
 //                         runs of the pure-JS peers taking 0.3–30 s per call; only the slow* fields
 //                         are overridden, so pixelarray and opencv.js are timed as everywhere else.
 //   op.unavailable        the op cannot run (pixelarray lacks the function): skipped with a note.
+// The `unary` helper (an op on one image with an `out` on both sides) is in unary.mjs.
+
+import { unary } from './unary.mjs';
 
 // Pure-JS peers taking 0.3–3 s per call (image-js filters and resize, jimp blur and resize):
 // 1 warm-up run and at least 3 timed runs (instead of 2 and 7).
@@ -40,36 +43,6 @@ function f32Bytes(hists) {
 
 /** A float64 result as 8 bytes, for the byte check. */
 const f64Bytes = (v) => new Uint8Array(Float64Array.of(v).buffer);
-
-/**
- * An op on the photo with an `out` of shape `outShape` on both pixelarray and opencv.js.
- * `pa(lib, A, out)`, `cv(cv, cvA, dst)`; `peers(ctx, systems, cleanup)` adds image-js / jimp.
- */
-function unary(name, family, { outShape = (s) => s, pa, cv, cvCheck, cvNote, peers, note, input }) {
-  return {
-    name,
-    family,
-    note,
-    make(ctx) {
-      const { lib } = ctx;
-      const A = input ? input(ctx) : ctx.A;
-      const shape = outShape(A.shape);
-      const out = lib.zeros(...shape);
-      const systems = { pixelarray: { mode: 'reuse', run: () => pa(lib, A, out), output: () => out } };
-      const cleanup = [];
-      if (cv && ctx.cv) {
-        const dst = ctx.emptyMat(shape);
-        const cvA = input ? ctx.toMat(A) : ctx.cvA;
-        const state = {};
-        const run = cv(ctx.cv, cvA, dst, state);
-        systems.opencv = { mode: 'reuse', run, output: () => dst, note: cvNote, check: cvCheck };
-        cleanup.push(() => { dst.delete(); if (input) cvA.delete(); for (const m of Object.values(state)) m.delete?.(); });
-      }
-      if (peers) peers(ctx, systems, cleanup);
-      return { systems, cleanup: () => cleanup.forEach((f) => f()) };
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Filters

@@ -1,31 +1,6 @@
 // Morphology, borders and pyramids (issue 13), against opencv.js. Case format: see arithmetic.mjs;
-// the `unary` helper is the one of imgproc.mjs (an op on the photo with an `out` on both sides).
-// Not wired into bench/run.mjs yet: import it there as the other suites.
-
-function unary(name, family, { outShape = (s) => s, pa, cv, cvNote, note, unavailable }) {
-  return {
-    name,
-    family,
-    note,
-    unavailable,
-    make(ctx) {
-      const { lib } = ctx;
-      const A = ctx.A;
-      const shape = outShape(A.shape);
-      const out = lib.zeros(...shape);
-      const systems = { pixelarray: { mode: 'reuse', run: () => pa(lib, A, out), output: () => out } };
-      const cleanup = [];
-      if (cv && ctx.cv) {
-        const dst = ctx.emptyMat(shape);
-        const state = {};
-        const run = cv(ctx.cv, ctx.cvA, dst, state);
-        systems.opencv = { mode: 'reuse', run, output: () => dst, note: cvNote };
-        cleanup.push(() => { dst.delete(); for (const m of Object.values(state)) m.delete?.(); });
-      }
-      return { systems, cleanup: () => cleanup.forEach((f) => f()) };
-    },
-  };
-}
+// `unary` (an op on the photo with an `out` on both sides) is in unary.mjs.
+import { unary } from './unary.mjs';
 
 /** A structuring element as pixelarray's rows and as an opencv.js CV_8U Mat (made in `st`). */
 function element(lib, cv, st, shape, w, h) {
@@ -79,6 +54,7 @@ export default function cases(lib) {
   return [
     morphCase(lib, 'erode', 'rect', 3, 3),
     morphCase(lib, 'dilate', 'rect', 3, 3),
+    morphCase(lib, 'erode', 'rect', 5, 5),
     morphCase(lib, 'erode', 'rect', 15, 15),
     morphCase(lib, 'erode', 'ellipse', 7, 7),
     morphCase(lib, 'dilate', 'cross', 5, 5),
