@@ -64,3 +64,8 @@ export {
   circle, ellipse, polylines, fillPoly, type ShapeOptions, type PolylinesOptions, type FillPolyOptions, type Polygon,
 } from './draw/shapes.ts';
 export { putText, getTextSize, type FontFace, type PutTextOptions, type TextSize } from './draw/text.ts';
+// family: connected components
+export {
+  connectedComponents, connectedComponentsWithStats, type ConnectedComponentsOptions, type ConnectedComponentsResult,
+  type ConnectedComponentsStatsResult,
+} from './imgproc/components.ts';

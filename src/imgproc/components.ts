@@ -48,7 +48,10 @@ export interface ConnectedComponentsStatsResult extends ConnectedComponentsResul
 }
 
 const INT_MAX = 2147483647;
-/** x·(h·w) and y·(h·w) stay below this: the plain float64 coordinate sums are exact integers. */
+/**
+ * While 2·max(h, w)·(h·w) stays below this, the float64 coordinate sums (and the run sums
+ * `(x0 + x1)·n`) are exact integers; larger images sum 20-bit halves.
+ */
 const EXACT_SUMS = 2 ** 53;
 
 function checkConnectivity(options: unknown, fn: string): 4 | 8 {
