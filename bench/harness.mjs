@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jpeg from 'jpeg-js';
+import { decodeJpeg } from '../dist/codecs/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The photo every bench runs on (scikit-image's CC0 "coffee", upscaled to 1920×1080). */
@@ -245,9 +245,11 @@ export function loadBenchPhoto(lib) {
     }
     return { image: lib.fromData(data, h, w, 3), source: 'synthetic 1920×1080 (bench/assets/photo-1080p.jpg missing)' };
   }
-  const { width: w, height: h, data } = jpeg.decode(readFileSync(BENCH_PHOTO), { useTArray: true, formatAsRGBA: false });
-  if (data.length !== w * h * 3) throw new Error(`${BENCH_PHOTO}: expected an RGB JPEG (3 bytes/pixel), got ${data.length / (w * h)}`);
-  return { image: lib.fromData(new Uint8Array(data), h, w, 3), source: relative(resolve(HERE, '..'), BENCH_PHOTO) };
+  // Decoded as libjpeg-turbo decodes it (our decoder is bit-exact with it), so native_opencv.py's
+  // cv2.imread of the same file gives every system the same input bytes.
+  const image = decodeJpeg(readFileSync(BENCH_PHOTO), { orientation: 'ignore' });
+  if (image.shape[2] !== 3) throw new Error(`${BENCH_PHOTO}: expected an RGB JPEG, got ${image.shape[2]} channel(s)`);
+  return { image: lib.fromData(image.data, image.shape[0], image.shape[1], 3), source: relative(resolve(HERE, '..'), BENCH_PHOTO) };
 }
 
 /**
