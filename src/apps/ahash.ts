@@ -221,6 +221,7 @@ export class HashIndex {
    */
   search(query: PixelArray | AverageHash | string, options?: HashSearchOptions): SearchResult[] {
     const o = checkOptions(options);
+    checkOptionKeys(o, ['top']);
     const top = o.top === undefined ? Infinity : checkInt(o.top, 'options.top', 0);
     const q = query instanceof PixelArray ? hashImage(query, this.hash, this.size, this.recipe).hex : this.#hexOf(query, 'query');
     const out: SearchResult[] = [];

@@ -1,7 +1,7 @@
 // Colour-histogram similarity search: the classic OpenCV recipe (one calcHist per colour channel,
 // concatenated, L2-normalised with cv2.normalize, compared with cv2.compareHist), and an index of
 // such histograms searched top-k. See docs/search.md.
-import { checkInt, checkOptions } from '../core/check.ts';
+import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
 import { describe, rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { calcHist, compareHist, normalizeHist, type HistCompareMethod, type Histogram } from '../imgproc/histogram.ts';
@@ -39,6 +39,7 @@ export function colorHistogram(img: PixelArray, options?: ColorHistogramOptions)
   if (arguments.length > 2) throw tooManyArguments('colorHistogram', ['img', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const o = checkOptions(options);
+  checkOptionKeys(o, ['bins', 'channels']);
   const bins = checkBinsPerChannel(o.bins);
   const channels = checkColorChannels(o.channels);
   const [h, w, c] = img.shape;
@@ -130,6 +131,7 @@ export class HistogramIndex {
 
   constructor(options?: HistogramIndexOptions) {
     const o = checkOptions(options);
+    checkOptionKeys(o, ['bins', 'channels', 'method']);
     this.bins = checkBinsPerChannel(o.bins);
     this.channels = Object.freeze(checkColorChannels(o.channels));
     this.method = o.method === undefined ? 'chisqr' : checkMethod(o.method, 'options.method');
@@ -182,6 +184,7 @@ export class HistogramIndex {
    */
   search(query: PixelArray | Histogram, options?: HistogramSearchOptions): SearchResult[] {
     const o = checkOptions(options);
+    checkOptionKeys(o, ['top', 'method']);
     const top = o.top === undefined ? Infinity : checkInt(o.top, 'options.top', 0);
     const method = o.method === undefined ? this.method : checkMethod(o.method, 'options.method');
     const q = query instanceof PixelArray ? this.histogram(query) : this.#checkHist(query, 'query');

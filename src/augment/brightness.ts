@@ -5,7 +5,7 @@
 // zero; for f outside [0, 1] clipped first (≤ 0 → 0, ≥ 255 → 255). Checked against Pillow on every
 // byte for 2,000 factors (test/golden/generate_ml.py). The alpha band of LA / RGBA images is kept:
 // Pillow puts the image's own alpha into the black image, and blending alpha with itself is alpha.
-import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkOutOption } from '../core/check.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { mapBytes, type OutOptions } from '../ops/arithmetic.ts';
 import { tooManyArguments } from '../core/errors.ts';
@@ -31,7 +31,7 @@ export function enhanceBrightness(a: PixelArray, factor: number, options?: OutOp
   assertPixelArray(a, 'a');
   const f = Math.fround(checkFinite(factor, 'factor'));
   if (!Number.isFinite(f)) throw new RangeError(`factor: expected a number within float32 range, got ${factor}`);
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   const alpha = alphaChannel(a.shape[2]);
   return mapBytes(a, (v, ch) => (ch === alpha ? v : brightnessByte(v, f)), out);
 }

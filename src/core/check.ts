@@ -81,6 +81,13 @@ export function checkOut(out: unknown, shape: readonly number[], name = 'options
   return out;
 }
 
+/** The options of a function whose only option is `out`: an options object with no other key, then `checkOut`. */
+export function checkOutOption(options: { out?: PixelArray } | undefined, shape: readonly number[]): PixelArray | undefined {
+  const opts = checkOptions(options);
+  checkOptionKeys(opts, ['out']);
+  return checkOut(opts.out, shape);
+}
+
 /** An axis 0, 1 or 2 (negative counts from the end, as in NumPy). */
 export function checkAxis(axis: unknown, name = 'axis'): 0 | 1 | 2 {
   const v = checkInt(axis, name, -3, 2);

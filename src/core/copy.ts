@@ -1,5 +1,5 @@
 // Copying between arbitrary views, and the output protocol shared by every op.
-import { checkOptions, checkOut } from './check.ts';
+import { checkOutOption } from './check.ts';
 import { reversePixels, transposeRgbBlocks } from './packed.ts';
 import { assertPixelArray, hasContiguousRows, isContiguous, PixelArray, type Shape } from './pixelarray.ts';
 import { tooManyArguments } from './errors.ts';
@@ -33,7 +33,7 @@ export function sameLayout(a: PixelArray, b: PixelArray): boolean {
 export function clone(a: PixelArray, options?: { out?: PixelArray }): PixelArray {
   if (arguments.length > 2) throw tooManyArguments('clone', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   if (out) { copyInto(a, out); return out; }
   const dst = new PixelArray(new Uint8Array(a.size), a.shape);
   copyInto(a, dst);

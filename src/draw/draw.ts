@@ -1,6 +1,6 @@
 // cv2.line and cv2.rectangle: drawing in place, pixel for pixel as OpenCV 4.6 draws on uint8
 // images (the rasterisers are in raster.ts). See docs/drawing.md.
-import { checkOptions } from '../core/check.ts';
+import { checkOptions, checkOptionKeys } from '../core/check.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
@@ -120,6 +120,7 @@ export function line(img: PixelArray, pt1: Point, pt2: Point, color: Color, opti
   const [x1, y1] = checkPoint(pt2, 'pt2');
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['thickness', 'lineType']);
   const thickness = checkThickness(opts.thickness, false);
   const lineType = checkLineType(opts.lineType, img.channels);
   if (img.size === 0) return img;
@@ -140,6 +141,7 @@ export function rectangle(img: PixelArray, pt1: Point, pt2: Point, color: Color,
   const [x1, y1] = checkPoint(pt2, 'pt2');
   const col = checkColor(color, img.channels);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['thickness', 'lineType']);
   const thickness = checkThickness(opts.thickness, true);
   const lineType = checkLineType(opts.lineType, img.channels);
   if (img.size === 0) return img;

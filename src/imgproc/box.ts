@@ -1,6 +1,6 @@
 // cv2.blur (normalized box filter) on uint8, bit for bit: integer window sums by running sums,
 // divided as OpenCV does for 8-bit images.
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -59,6 +59,7 @@ export function blur(a: PixelArray, ksize: number | readonly [number, number], o
   const [kw, kh] = checkKsize(ksize, 'ksize', { odd: false, allowZero: false });
   if (kw > MAX_KSIZE || kh > MAX_KSIZE) throw rangeError('ksize', `sides of at most ${MAX_KSIZE}`, ksize);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['border', 'out']);
   const border = checkBorder(opts.border);
   if (border === 'wrap') {
     throw rangeError('options.border', "'reflect101', 'replicate', 'reflect' or 'constant' (cv2.blur refuses BORDER_WRAP)", border);

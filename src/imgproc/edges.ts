@@ -312,6 +312,7 @@ export function sobel(a: PixelArray, dx: number, dy: number, options?: SobelOpti
   assertPixelArray(a, 'a');
   const ox = checkOrder(dx, 'dx'), oy = checkOrder(dy, 'dy');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['ksize', 'scale', 'delta', 'border', 'ddepth', 'out']);
   const ksize = checkSobelKsize(opts.ksize);
   const o = checkCommon(a, opts, ['ksize']);
   const [kx, ky] = derivKernels(ox, oy, ksize, false);
@@ -332,6 +333,7 @@ export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOp
   assertPixelArray(a, 'a');
   const ox = checkInt(dx, 'dx', 0, 1), oy = checkInt(dy, 'dy', 0, 1);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['scale', 'delta', 'border', 'ddepth', 'out']);
   const o = checkCommon(a, opts, []);
   const [kx, ky] = derivKernels(ox, oy, -1, true);
   return finish(a, separableSums(a, kx, ky, o.border), o, Number.isInteger(o.scale));
@@ -352,6 +354,7 @@ export function laplacian(a: PixelArray, options?: LaplacianOptions): PixelArray
   if (arguments.length > 2) throw tooManyArguments('laplacian', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['ksize', 'scale', 'delta', 'border', 'ddepth', 'out']);
   const ksize = opts.ksize === undefined ? 1 : opts.ksize;
   if (typeof ksize !== 'number') throw typeError('options.ksize', '1, 3, 5 or 7', ksize);
   if (ksize !== 1 && ksize !== 3 && ksize !== 5 && ksize !== 7) throw rangeError('options.ksize', '1, 3, 5 or 7', ksize);

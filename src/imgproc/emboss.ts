@@ -1,5 +1,5 @@
 // Pillow's ImageFilter.EMBOSS, bit for bit.
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOutOption } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
@@ -22,7 +22,7 @@ export interface EmbossOptions {
 export function emboss(a: PixelArray, options?: EmbossOptions): PixelArray {
   if (arguments.length > 2) throw tooManyArguments('emboss', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   const dst = startOutput(a.shape, out, [a]);
   if (a.size > 0) embossRows(withContiguousRows(a), dst);
   return finishOutput(dst, out);

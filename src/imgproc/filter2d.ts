@@ -1,7 +1,7 @@
 // cv2.filter2D on uint8 (ddepth -1): correlation with an arbitrary kernel, computed as OpenCV's
 // 8-bit path does: the kernel in float32, a float32 sum started at delta and grown by one fused
 // multiply-add per nonzero coefficient in row-major order, rounded half to even and saturated.
-import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
@@ -69,6 +69,7 @@ export function filter2D(a: PixelArray, kernel: readonly (readonly number[])[], 
   assertPixelArray(a, 'a');
   const k = checkKernel(kernel);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['delta', 'border', 'out']);
   const delta = opts.delta === undefined ? 0 : checkFloat32(opts.delta, 'options.delta');
   const border = checkBorder(opts.border);
   const kh = k.length, kw = k[0].length;

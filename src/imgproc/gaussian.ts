@@ -1,7 +1,7 @@
 // cv2.GaussianBlur on uint8, bit for bit: OpenCV's bit-exact kernel (softdouble arithmetic, then
 // 8-bit fixed point by error diffusion, summing to exactly 256) and its fixed-point separable
 // filter, whose result is the exact integer sum Σ ky·Σ kx·p rounded once: (s + 2^15) >> 16.
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -206,6 +206,7 @@ export function gaussianBlur(a: PixelArray, sigma: number, options?: GaussianBlu
   if (arguments.length > 3) throw tooManyArguments('gaussianBlur', ['a', 'sigma', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['ksize', 'sigmaY', 'border', 'out']);
   const sx = checkSigma(sigma, 'sigma');
   let sy = opts.sigmaY === undefined ? 0 : checkSigma(opts.sigmaY, 'options.sigmaY');
   if (sy <= 0) sy = sx;

@@ -1,7 +1,7 @@
 // Histograms: cv2.calcHist on uint8 images, cv2.normalize on float32 histograms, cv2.compareHist.
 // Bit for bit with OpenCV 4.6: the same bin lookup tables, the same float32/float64 arithmetic and
 // the same summation order. See docs/histograms-color.md for the exact rules.
-import { checkFinite, checkInt, checkMask, checkOptions } from '../core/check.ts';
+import { checkFinite, checkInt, checkMask, checkOptions, checkOptionKeys } from '../core/check.ts';
 import { describe, rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
@@ -44,6 +44,7 @@ export function calcHist(a: PixelArray, options?: CalcHistOptions): Float32Array
   if (arguments.length > 2) throw tooManyArguments('calcHist', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const o = checkOptions(options);
+  checkOptionKeys(o, ['channels', 'bins', 'ranges', 'mask']);
   const c = a.shape[2];
   const channels = checkChannels(o.channels, c);
   const dims = channels.length;
@@ -548,6 +549,7 @@ export function normalizeHist(h: Histogram, options?: NormalizeHistOptions): Flo
   if (arguments.length > 2) throw tooManyArguments('normalizeHist', ['h', 'options'], arguments.length);
   const src = toFloat32(h, 'h');
   const o = checkOptions(options);
+  checkOptionKeys(o, ['norm', 'alpha', 'beta']);
   const norm = o.norm ?? 'l2';
   if (typeof norm !== 'string' || !NORMS.includes(norm)) {
     throw new RangeError(`options.norm: expected one of ${NORMS.map((n) => `'${n}'`).join(', ')}, got ${describe(norm)}`);

@@ -1,5 +1,5 @@
 // cv2.copyMakeBorder on uint8: the image framed by made-up pixels (every border of border.ts).
-import { checkInt, checkOptions, checkOut, checkRealScalar } from '../core/check.ts';
+import { checkInt, checkOptions, checkOut, checkRealScalar, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -52,9 +52,7 @@ export function copyMakeBorder(a: PixelArray, top: number, bottom: number, left:
   const [h, w, c] = a.shape;
   const values = borderValueBytes(value === undefined ? 0 : value, c, 'value');
   const opts = checkOptions(options);
-  for (const key of Object.keys(opts)) {
-    if (key !== 'out') throw rangeError(`options.${key}`, 'the option out', key);
-  }
+  checkOptionKeys(opts, ['out']);
   const shape = checkShape([h + top + bottom, w + left + right, c], 'result shape');
   if ((h === 0 || w === 0) && mode !== 'constant' && (top + bottom > 0 || left + right > 0)) {
     throw rangeError('a', `a non-empty image for border '${mode}'`, a);

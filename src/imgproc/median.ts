@@ -1,6 +1,6 @@
 // cv2.medianBlur on uint8: the exact median of each ksize × ksize window, the image extended by
 // replicating its edge pixels (OpenCV's BORDER_REPLICATE, whatever its algorithm).
-import { checkOptions, checkOut } from '../core/check.ts';
+import { checkOutOption } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
@@ -27,7 +27,7 @@ export function medianBlur(a: PixelArray, ksize: number, options?: MedianBlurOpt
   if (!Number.isSafeInteger(ksize) || ksize < 1 || ksize % 2 === 0 || ksize > MAX_KSIZE) {
     throw rangeError('ksize', `an odd integer in 1..${MAX_KSIZE}`, ksize);
   }
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   const dst = startOutput(a.shape, out, [a]);
   if (a.size > 0) {
     const src = withContiguousRows(a);

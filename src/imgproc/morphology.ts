@@ -1,6 +1,6 @@
 // OpenCV's morphology on uint8, bit for bit: structuring elements, erode/dilate (min/max over the
 // element) with OpenCV's border rules and iteration shortcut, and morphologyEx built from them.
-import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, checkShape, PixelArray } from '../core/pixelarray.ts';
@@ -134,9 +134,7 @@ function checkMorph(a: PixelArray, kernel: unknown, options: MorphOptions | unde
   assertPixelArray(a, 'a');
   const k = checkKernel(kernel);
   const opts = checkOptions(options);
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.includes(key)) throw rangeError(`options.${key}`, `one of the options ${OPTION_KEYS.join(', ')}`, key);
-  }
+  checkOptionKeys(opts, OPTION_KEYS);
   const anchor = checkAnchor(opts.anchor, k.kw, k.kh, 'options.anchor');
   const iterations = opts.iterations === undefined ? 1 : checkInt(opts.iterations, 'options.iterations', 0, 1 << 20);
   const border = checkBorder(opts.border, 'options.border', 'constant');

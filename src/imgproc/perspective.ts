@@ -12,7 +12,7 @@
 //   `1 / W`), `X = saturate_cast<int>(clamp((X0 + M0·x1)·W))` with `X0 = M0·xBlock + M1·y + M2`
 //   (likewise Y); the integer part `X >> 5` (saturated to int16) and the fraction `X & 31` feed
 //   cv::remap's fixed-point tables (bilinear, bicubic, Lanczos-4; 15-bit weights).
-import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
@@ -217,9 +217,7 @@ export function warpPerspective(a: PixelArray, matrix: PerspectiveMatrix, width:
   const dw = checkInt(width, 'width', 1);
   const dh = checkInt(height, 'height', 1);
   const opts = checkOptions(options);
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.includes(key)) throw typeError('options', `only the keys ${OPTION_KEYS.join(', ')}`, key);
-  }
+  checkOptionKeys(opts, OPTION_KEYS);
   const interpolation = checkInterpolation(opts.interpolation);
   const border = checkBorder(opts.border, 'options.border', 'constant');
   const [sh, sw, c] = a.shape;

@@ -18,7 +18,7 @@
 //   vertical pass gives `(Σ h·b + (1 << 21)) >> 22`, saturated — except for the first
 //   8·⌊width·c / 8⌋ elements of each row with cubic, where OpenCV's SIMD code (VResizeCubicVec_32s8u)
 //   computes in float32 `round(h0·b0' + (h1·b1' + (h2·b2' + h3·b3')))` with `b' = b / 2^22`.
-import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -94,6 +94,7 @@ export function resize(a: PixelArray, width: number, height: number, options?: R
   const dw = checkInt(width, 'width', 1);
   const dh = checkInt(height, 'height', 1);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['interpolation', 'out']);
   const interpolation = checkInterpolation(opts.interpolation);
   const [sh, sw, c] = a.shape;
   if (sh === 0 || sw === 0) throw rangeError('a', 'a non-empty image', a);

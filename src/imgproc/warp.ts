@@ -11,7 +11,7 @@
 //   (INTER_REMAP_COEF_BITS) indexed by the fractions, then `(Σ v·w + 16384) >> 15`;
 // - taps outside the source come from the border mode: 'constant' (the default) mixes the border
 //   value into the weighted sum tap by tap, the others pick a source pixel (cv::borderInterpolate).
-import { checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -168,6 +168,7 @@ export function warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, h
   const dw = checkInt(width, 'width', 1);
   const dh = checkInt(height, 'height', 1);
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['interpolation', 'border', 'borderValue', 'inverseMap', 'out']);
   const interpolation = checkInterpolation(opts.interpolation);
   const border = checkBorder(opts.border, 'options.border', 'constant');
   const [sh, sw, c] = a.shape;

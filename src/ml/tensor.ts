@@ -5,7 +5,7 @@
 // the correctly rounded float32 result for +, −, ×, ÷ (a double holds 53 ≥ 2·24 + 2 bits, so
 // rounding twice never differs from rounding once), which is what NumPy computes on float32
 // arrays. Each of the 256 byte values per channel is computed once into a table.
-import { checkFinite, checkOptions, checkOut } from '../core/check.ts';
+import { checkFinite, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { clone, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { headToAlign, isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
@@ -216,6 +216,7 @@ export function toFloat32(img: PixelArray, options?: ToFloat32Options): Tensor3D
   if (arguments.length > 2) throw tooManyArguments('toFloat32', ['img', 'options'], arguments.length);
   assertPixelArray(img, 'img');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['scale', 'divisor', 'mean', 'std', 'out']);
   const [h, w, c] = img.shape;
   const n = h * w * c;
   const out = checkFloatOut(opts.out, n) ?? new Float32Array(n);
@@ -241,6 +242,7 @@ export function toBatch(images: readonly PixelArray[], options?: ToFloat32Option
     }
   });
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['scale', 'divisor', 'mean', 'std', 'out']);
   const size = h * w * c;
   const n = images.length * size;
   const out = checkFloatOut(opts.out, n) ?? new Float32Array(n);
@@ -301,6 +303,7 @@ export function fromFloat32(data: Float32Array, shape: readonly number[], option
   const values = checkData(data);
   const s: Shape = checkShape(checkTensorShape(shape, 3), 'shape');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['scale', 'std', 'mean', 'out']);
   const n = s[0] * s[1] * s[2];
   if (values.length !== n) throw new RangeError(`data: expected ${n} values for shape [${s.join(', ')}], got ${values.length}`);
   const rule = byteRule(opts, s[2]);
@@ -322,6 +325,7 @@ export function fromBatch(data: Float32Array, shape: readonly number[], options?
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw rangeError('shape[0]', 'a non-negative integer', count);
   const s: Shape = checkShape(rest, 'shape[1..3]');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['scale', 'std', 'mean']);
   if ((opts as FromFloat32Options).out !== undefined) throw new TypeError('options.out: not supported by fromBatch (it returns one new image per batch entry)');
   const size = s[0] * s[1] * s[2];
   if (values.length !== count * size) {

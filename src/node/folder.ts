@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { HashIndex } from '../apps/ahash.ts';
 import { compareIds } from '../apps/common.ts';
 import { HistogramIndex } from '../apps/histogram-index.ts';
-import { checkInt, checkOptions } from '../core/check.ts';
+import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import type { HistCompareMethod } from '../imgproc/histogram.ts';
 import { computeFeature, type Feature, type FeatureConfig } from './features.ts';
@@ -92,6 +92,7 @@ export async function indexFolder(folder: string, options?: IndexFolderOptions):
   if (arguments.length > 2) throw tooManyArguments('indexFolder', ['folder', 'options'], arguments.length);
   if (typeof folder !== 'string' || folder === '') throw typeError('folder', 'a folder path', folder);
   const o = checkOptions(options);
+  checkOptionKeys(o, ['by', 'bins', 'channels', 'method', 'size', 'workers', 'recursive', 'cache', 'onProgress', 'onSkip']);
   const by = o.by ?? 'hist';
   if (by !== 'hist' && by !== 'ahash' && by !== 'dhash' && by !== 'phash') throw rangeError('options.by', "'hist', 'ahash', 'dhash' or 'phash'", by);
   const workers = o.workers === undefined ? undefined : checkInt(o.workers, 'options.workers', 1, 1024);

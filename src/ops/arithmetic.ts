@@ -1,5 +1,5 @@
 // uint8 arithmetic with OpenCV's saturating and NumPy's wrapping semantics, bit for bit.
-import { checkFinite, checkOptions, checkOut, checkRealScalar, checkSameShape, checkScalar } from '../core/check.ts';
+import { checkFinite, checkRealScalar, checkSameShape, checkScalar, checkOutOption } from '../core/check.ts';
 import { clone, finishOutput, startOutput } from '../core/copy.ts';
 import { typeError, tooManyArguments } from '../core/errors.ts';
 import { buildLut, forEachRun, forEachRun2, lutIsUniform, lutKernel } from '../core/iterate.ts';
@@ -48,7 +48,7 @@ function begin(a: PixelArray, b: unknown, options: OutOptions | undefined): Pixe
   if (!(b instanceof PixelArray) && typeof b !== 'number' && !Array.isArray(b)) {
     throw typeError('b', 'a PixelArray, a number or an array of per-channel numbers', b);
   }
-  return checkOut(checkOptions(options).out, a.shape);
+  return checkOutOption(options, a.shape);
 }
 
 const clampByte = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
@@ -183,7 +183,7 @@ export function addWeighted(a: PixelArray, alpha: number, b: PixelArray, beta: n
   if (arguments.length > 6) throw tooManyArguments('addWeighted', ['a', 'alpha', 'b', 'beta', 'gamma', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   assertPixelArray(b, 'b');
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   const al = fround(checkFinite(alpha, 'alpha')), be = fround(checkFinite(beta, 'beta')), ga = fround(checkFinite(gamma, 'gamma'));
   return zipWith(a, b, out, (x, y) => clampByte(roundHalfEven(fround(x * al + fround(y * be + ga)))));
 }
@@ -212,7 +212,7 @@ export function convertScaleAbs(a: PixelArray | SignedArray, alpha = 1, beta = 0
     return convertScaleAbsSigned(a as SignedArray, alpha, beta, options);
   }
   assertPixelArray(a, 'a');
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   const al = fround(checkFinite(alpha, 'alpha')), be = fround(checkFinite(beta, 'beta'));
   return mapBytes(a, (v) => clampByte(roundHalfEven(Math.abs(fround(fround(v * al) + be)))), out);
 }
@@ -227,7 +227,7 @@ function convertScaleAbsSigned(a: SignedArray, alpha: number, beta: number, opti
   if (data.length !== n) {
     throw new RangeError(`a.data: expected ${n} elements for shape [${h}, ${w}, ${c}], got ${data.length}`);
   }
-  const out = checkOut(checkOptions(options).out, [h, w, c]);
+  const out = checkOutOption(options, [h, w, c]);
   const al = fround(checkFinite(alpha, 'alpha')), be = fround(checkFinite(beta, 'beta'));
   const dst = out && isContiguous(out) ? out : new PixelArray(new Uint8Array(n), [h, w, c]);
   const dd = dst.data, o = dst.offset;

@@ -1,5 +1,5 @@
 // cv2.bitwise_and / or / xor / not, with OpenCV's optional mask.
-import { checkMask, checkOptions, checkOut, checkSameShape, checkScalar } from '../core/check.ts';
+import { checkMask, checkOptions, checkOut, checkSameShape, checkScalar, checkOptionKeys } from '../core/check.ts';
 import { contiguous, copyInto, finishOutput, startOutput } from '../core/copy.ts';
 import { typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun } from '../core/iterate.ts';
@@ -18,6 +18,7 @@ export interface MaskOptions {
 function bitwise(op: ByteOp, a: PixelArray, b: Operand, options: MaskOptions | undefined): PixelArray {
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['mask', 'out']);
   const out = checkOut(opts.out, a.shape);
   const mask = opts.mask === undefined ? undefined : checkMask(opts.mask, a);
   let image: PixelArray | undefined, values: number[] | undefined;
@@ -100,6 +101,7 @@ export function bitwiseNot(a: PixelArray, options?: MaskOptions): PixelArray {
   if (arguments.length > 2) throw tooManyArguments('bitwiseNot', ['a', 'options'], arguments.length);
   assertPixelArray(a, 'a');
   const opts = checkOptions(options);
+  checkOptionKeys(opts, ['mask', 'out']);
   if (opts.mask !== undefined) return bitwise(ByteOp.Xor, a, 255, options);
   const out = checkOut(opts.out, a.shape);
   const dst = startOutput(a.shape, out, [a], true);

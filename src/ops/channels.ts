@@ -1,5 +1,5 @@
 // cv2.split / cv2.merge, np.split / np.concatenate.
-import { checkAxis, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkAxis, checkInt, checkOptions, checkOut, checkOutOption } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput } from '../core/copy.ts';
 import { typeError, tooManyArguments } from '../core/errors.ts';
 import { isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
@@ -180,7 +180,7 @@ export function merge(channels: readonly PixelArray[], options?: OutOptions): Pi
     }
   });
   const c = list.reduce((sum, p) => sum + p.shape[2], 0);
-  const out = checkOut(checkOptions(options).out, [h, w, c]);
+  const out = checkOutOption(options, [h, w, c]);
   const dst = startOutput([h, w, c], out, list);
   const packed = c === 3 && list.length === 3 && LITTLE_ENDIAN &&
     list.every((p) => isContiguous(p) && isWordAligned(p.data, p.offset)) && isWordAligned(dst.data, dst.offset);
@@ -218,7 +218,7 @@ export function concat(arrays: readonly PixelArray[], axis: number = 0, options?
     }
   });
   shape[ax] = list.reduce((sum, a) => sum + a.shape[ax], 0);
-  const out = checkOut(checkOptions(options).out, shape);
+  const out = checkOutOption(options, shape);
   const dst = startOutput(shape, out, list);
   stack(list, ax, dst);
   return finishOutput(dst, out);

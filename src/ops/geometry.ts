@@ -1,6 +1,6 @@
 // np.roll, np.transpose, cv2.flip, np.rot90, Pillow's crop and paste. Everything that can be a
 // view is one (O(1), shares memory); `clone` materialises it when a contiguous copy is wanted.
-import { checkAxis, checkFinite, checkInt, checkOptions, checkOut } from '../core/check.ts';
+import { checkAxis, checkFinite, checkInt, checkOutOption } from '../core/check.ts';
 import { contiguous, copyInto, finishOutput, startOutput } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
@@ -24,7 +24,7 @@ function toList(v: unknown, name: string): number[] {
 export function roll(a: PixelArray, shift: number | readonly number[], axis?: number | readonly number[], options?: OutOptions): PixelArray {
   if (arguments.length > 4) throw tooManyArguments('roll', ['a', 'shift', 'axis', 'options'], arguments.length);
   assertPixelArray(a, 'a');
-  const out = checkOut(checkOptions(options).out, a.shape);
+  const out = checkOutOption(options, a.shape);
   const shifts = toList(shift, 'shift');
   const dst = startOutput(a.shape, out, [a]);
   if (axis === undefined) {
@@ -126,7 +126,7 @@ export function crop(a: PixelArray, box: Box, options?: OutOptions): PixelArray 
   if (lower < upper) throw rangeError('box', `lower ≥ upper`, box);
   const [h, w, c] = a.shape;
   const shape: Shape = [lower - upper, right - left, c];
-  const out = checkOut(checkOptions(options).out, shape);
+  const out = checkOutOption(options, shape);
   const inside = left >= 0 && upper >= 0 && right <= w && lower <= h;
   if (inside && !out) return sliceAxis(sliceAxis(a, 0, upper, lower), 1, left, right);
   const dst = startOutput(shape, out, [a]);
