@@ -25,3 +25,7 @@ export {
   softLight, hardLight, overlay, type ChopsOptions,
 } from './chops.ts';
 // family: ImageDraw and text
+export {
+  rectangle, ellipse, polygon, line, point, text,
+  type DrawColor, type DrawPoints, type ShapeOptions, type LineOptions, type PointOptions, type TextOptions,
+} from './draw.ts';
