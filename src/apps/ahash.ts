@@ -174,6 +174,7 @@ export class HashIndex {
   readonly #entries = new Map<string, string>();
 
   constructor(options?: HashIndexOptions) {
+    if (arguments.length > 1) throw tooManyArguments('HashIndex', ['options'], arguments.length);
     const o = checkOptions(options);
     checkOptionKeys(o, ['size', 'hash', 'recipe']);
     this.hash = checkKind(o.hash, 'options.hash');
@@ -189,18 +190,23 @@ export class HashIndex {
   get count(): number { return this.#entries.size; }
 
   /** The ids, in insertion order. */
-  ids(): string[] { return [...this.#entries.keys()]; }
+  ids(): string[] {
+    if (arguments.length > 0) throw tooManyArguments('HashIndex.ids', [], arguments.length); return [...this.#entries.keys()]; }
 
-  has(id: string): boolean { return this.#entries.has(id); }
+  has(id: string): boolean {
+    if (arguments.length > 1) throw tooManyArguments('HashIndex.has', ['id'], arguments.length); return this.#entries.has(id); }
 
   /** The stored hash of `id` (hex), or undefined. */
-  get(id: string): string | undefined { return this.#entries.get(id); }
+  get(id: string): string | undefined {
+    if (arguments.length > 1) throw tooManyArguments('HashIndex.get', ['id'], arguments.length); return this.#entries.get(id); }
 
   /** Removes `id`; true when it was there. */
-  delete(id: string): boolean { return this.#entries.delete(id); }
+  delete(id: string): boolean {
+    if (arguments.length > 1) throw tooManyArguments('HashIndex.delete', ['id'], arguments.length); return this.#entries.delete(id); }
 
   /** Hashes `img` with this index's hash and size and stores it under `id`. */
   add(id: string, img: PixelArray): this {
+    if (arguments.length > 2) throw tooManyArguments('HashIndex.add', ['id', 'img'], arguments.length);
     checkId(id);
     assertPixelArray(img, 'img');
     this.#entries.set(id, hashImage(img, this.hash, this.size, this.recipe).hex);
@@ -209,6 +215,7 @@ export class HashIndex {
 
   /** Stores a precomputed hash (of this index's kind and size, or its hex string) under `id`. */
   addHash(id: string, hash: AverageHash | string): this {
+    if (arguments.length > 2) throw tooManyArguments('HashIndex.addHash', ['id', 'hash'], arguments.length);
     checkId(id);
     this.#entries.set(id, this.#hexOf(hash, 'hash'));
     return this;
@@ -220,6 +227,7 @@ export class HashIndex {
    * distances in id order.
    */
   search(query: PixelArray | AverageHash | string, options?: HashSearchOptions): SearchResult[] {
+    if (arguments.length > 2) throw tooManyArguments('HashIndex.search', ['query', 'options'], arguments.length);
     const o = checkOptions(options);
     checkOptionKeys(o, ['top']);
     const top = o.top === undefined ? Infinity : checkInt(o.top, 'options.top', 0);
@@ -236,6 +244,7 @@ export class HashIndex {
 
   /** Rebuilds an index from `toJSON()`'s output (or that JSON parsed from a file). */
   static fromJSON(json: unknown): HashIndex {
+    if (arguments.length > 1) throw tooManyArguments('HashIndex.fromJSON', ['json'], arguments.length);
     const j = checkJsonHeader(json, 'pixelarray.HashIndex') as Partial<HashIndexJSON>;
     // Files from before dHash / pHash hold OpenCV-recipe average hashes.
     const legacy = j.hash === undefined && j.recipe === undefined;

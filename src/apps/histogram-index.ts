@@ -130,6 +130,7 @@ export class HistogramIndex {
   readonly #entries = new Map<string, Float32Array>();
 
   constructor(options?: HistogramIndexOptions) {
+    if (arguments.length > 1) throw tooManyArguments('HistogramIndex', ['options'], arguments.length);
     const o = checkOptions(options);
     checkOptionKeys(o, ['bins', 'channels', 'method']);
     this.bins = checkBinsPerChannel(o.bins);
@@ -144,23 +145,29 @@ export class HistogramIndex {
   get count(): number { return this.#entries.size; }
 
   /** The ids, in insertion order. */
-  ids(): string[] { return [...this.#entries.keys()]; }
+  ids(): string[] {
+    if (arguments.length > 0) throw tooManyArguments('HistogramIndex.ids', [], arguments.length); return [...this.#entries.keys()]; }
 
-  has(id: string): boolean { return this.#entries.has(id); }
+  has(id: string): boolean {
+    if (arguments.length > 1) throw tooManyArguments('HistogramIndex.has', ['id'], arguments.length); return this.#entries.has(id); }
 
   /** The stored histogram of `id` (the index's own array: do not modify it), or undefined. */
-  get(id: string): Float32Array | undefined { return this.#entries.get(id); }
+  get(id: string): Float32Array | undefined {
+    if (arguments.length > 1) throw tooManyArguments('HistogramIndex.get', ['id'], arguments.length); return this.#entries.get(id); }
 
   /** Removes `id`; true when it was there. */
-  delete(id: string): boolean { return this.#entries.delete(id); }
+  delete(id: string): boolean {
+    if (arguments.length > 1) throw tooManyArguments('HistogramIndex.delete', ['id'], arguments.length); return this.#entries.delete(id); }
 
   /** The histogram `colorHistogram(img, { bins, channels })` of this index. */
   histogram(img: PixelArray): Float32Array {
+    if (arguments.length > 1) throw tooManyArguments('HistogramIndex.histogram', ['img'], arguments.length);
     return colorHistogram(img, { bins: this.bins, channels: this.channels });
   }
 
   /** Computes `img`'s histogram and stores it under `id`. */
   add(id: string, img: PixelArray): this {
+    if (arguments.length > 2) throw tooManyArguments('HistogramIndex.add', ['id', 'img'], arguments.length);
     checkId(id);
     this.#entries.set(id, this.histogram(img));
     return this;
@@ -172,6 +179,7 @@ export class HistogramIndex {
    * `index.histogram(img)`) for results comparable with `add`.
    */
   addHistogram(id: string, hist: Histogram): this {
+    if (arguments.length > 2) throw tooManyArguments('HistogramIndex.addHistogram', ['id', 'hist'], arguments.length);
     checkId(id);
     this.#entries.set(id, this.#checkHist(hist, 'hist'));
     return this;
@@ -183,6 +191,7 @@ export class HistogramIndex {
    * largest for `correl` and `intersect`); equal values in id order.
    */
   search(query: PixelArray | Histogram, options?: HistogramSearchOptions): SearchResult[] {
+    if (arguments.length > 2) throw tooManyArguments('HistogramIndex.search', ['query', 'options'], arguments.length);
     const o = checkOptions(options);
     checkOptionKeys(o, ['top', 'method']);
     const top = o.top === undefined ? Infinity : checkInt(o.top, 'options.top', 0);
@@ -204,6 +213,7 @@ export class HistogramIndex {
 
   /** Rebuilds an index from `toJSON()`'s output (or that JSON parsed from a file). */
   static fromJSON(json: unknown): HistogramIndex {
+    if (arguments.length > 1) throw tooManyArguments('HistogramIndex.fromJSON', ['json'], arguments.length);
     const j = checkJsonHeader(json, 'pixelarray.HistogramIndex') as Partial<HistogramIndexJSON>;
     const index = new HistogramIndex({ bins: j.bins, channels: j.channels, method: j.method });
     for (const [i, [id, values]] of checkEntries(j.entries).entries()) {

@@ -180,6 +180,7 @@ export class Pool {
 
   /** @internal Use {@link createPool}. */
   constructor(threads: number, minElements: number, startTimeout = 10_000, jobTimeout = 120_000) {
+    if (arguments.length > 4) throw tooManyArguments('Pool', ['threads', 'minElements', 'startTimeout', 'jobTimeout'], arguments.length);
     this.#threads = threads;
     this.#minElements = minElements;
     this.#startTimeout = startTimeout;
@@ -220,6 +221,7 @@ export class Pool {
    * to await it: they are unref'ed). Calls after `close()` throw.
    */
   close(): Promise<void> {
+    if (arguments.length > 0) throw tooManyArguments('Pool.close', [], arguments.length);
     if (!this.#closed) {
       this.#closed = true;
       this.#inArena = this.#outArena = null;
@@ -236,77 +238,92 @@ export class Pool {
 
   /** `addSaturate` (cv2.add) on row bands. */
   addSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.addSaturate', ['a', 'b', 'options'], arguments.length);
     return this.#rows(addSaturate, 'addSaturate', [a, b, options], 2);
   }
 
   /** `subtractSaturate` (cv2.subtract) on row bands. */
   subtractSaturate(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.subtractSaturate', ['a', 'b', 'options'], arguments.length);
     return this.#rows(subtractSaturate, 'subtractSaturate', [a, b, options], 2);
   }
 
   /** `addModulo` (NumPy uint8 `a + b`) on row bands. */
   addModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.addModulo', ['a', 'b', 'options'], arguments.length);
     return this.#rows(addModulo, 'addModulo', [a, b, options], 2);
   }
 
   /** `subtractModulo` (NumPy uint8 `a − b`) on row bands. */
   subtractModulo(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.subtractModulo', ['a', 'b', 'options'], arguments.length);
     return this.#rows(subtractModulo, 'subtractModulo', [a, b, options], 2);
   }
 
   /** `absdiff` (cv2.absdiff) on row bands. */
   absdiff(a: PixelArray, b: Operand, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.absdiff', ['a', 'b', 'options'], arguments.length);
     return this.#rows(absdiff, 'absdiff', [a, b, options], 2);
   }
 
   /** `multiplySaturate` (cv2.multiply) on row bands. */
   multiplySaturate(a: PixelArray, b: Operand, scale = 1, options?: OutOptions): PixelArray {
+    if (arguments.length > 4) throw tooManyArguments('Pool.multiplySaturate', ['a', 'b', 'scale', 'options'], arguments.length);
     return this.#rows(multiplySaturate, 'multiplySaturate', [a, b, scale, options], 3);
   }
 
   /** `addWeighted` (cv2.addWeighted) on row bands. */
   addWeighted(a: PixelArray, alpha: number, b: PixelArray, beta: number, gamma = 0, options?: OutOptions): PixelArray {
+    if (arguments.length > 6) throw tooManyArguments('Pool.addWeighted', ['a', 'alpha', 'b', 'beta', 'gamma', 'options'], arguments.length);
     return this.#rows(addWeighted, 'addWeighted', [a, alpha, b, beta, gamma, options], 5);
   }
 
   /** `convertScaleAbs` (cv2.convertScaleAbs) on row bands. */
   convertScaleAbs(a: PixelArray, alpha = 1, beta = 0, options?: OutOptions): PixelArray {
+    if (arguments.length > 4) throw tooManyArguments('Pool.convertScaleAbs', ['a', 'alpha', 'beta', 'options'], arguments.length);
     return this.#rows(convertScaleAbs, 'convertScaleAbs', [a, alpha, beta, options], 3);
   }
 
   /** `bitwiseAnd` (cv2.bitwise_and, with its optional mask) on row bands. */
   bitwiseAnd(a: PixelArray, b: Operand, options?: MaskOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.bitwiseAnd', ['a', 'b', 'options'], arguments.length);
     return this.#rows(bitwiseAnd, 'bitwiseAnd', [a, b, options], 2);
   }
 
   /** `bitwiseOr` on row bands. */
   bitwiseOr(a: PixelArray, b: Operand, options?: MaskOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.bitwiseOr', ['a', 'b', 'options'], arguments.length);
     return this.#rows(bitwiseOr, 'bitwiseOr', [a, b, options], 2);
   }
 
   /** `bitwiseXor` on row bands. */
   bitwiseXor(a: PixelArray, b: Operand, options?: MaskOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.bitwiseXor', ['a', 'b', 'options'], arguments.length);
     return this.#rows(bitwiseXor, 'bitwiseXor', [a, b, options], 2);
   }
 
   /** `bitwiseNot` on row bands. */
   bitwiseNot(a: PixelArray, options?: MaskOptions): PixelArray {
+    if (arguments.length > 2) throw tooManyArguments('Pool.bitwiseNot', ['a', 'options'], arguments.length);
     return this.#rows(bitwiseNot, 'bitwiseNot', [a, options], 1);
   }
 
   /** `cvtColor` (cv2.cvtColor) on row bands. */
   cvtColor(a: PixelArray, code: ColorCode, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.cvtColor', ['a', 'code', 'options'], arguments.length);
     // The output's channel count, from the same code on one pixel (only once the checks passed).
     return this.#rows(cvtColor, 'cvtColor', [a, code, options], 2, () => cvtColor(zeros(1, 1, a.shape[2]), code).shape[2]);
   }
 
   /** `inRange` (cv2.inRange) on row bands. */
   inRange(a: PixelArray, lower: RangeBound, upper: RangeBound, options?: OutOptions): PixelArray {
+    if (arguments.length > 4) throw tooManyArguments('Pool.inRange', ['a', 'lower', 'upper', 'options'], arguments.length);
     return this.#rows(inRange, 'inRange', [a, lower, upper, options], 3, 1);
   }
 
   /** `merge` (cv2.merge) on row bands. */
   merge(channels: readonly PixelArray[], options?: OutOptions): PixelArray {
+    if (arguments.length > 2) throw tooManyArguments('Pool.merge', ['channels', 'options'], arguments.length);
     const list = Array.isArray(channels) && channels.every((p) => p instanceof PixelArray) ? channels : null;
     if (list === null || list.length === 0) return merge(channels, options);
     const [h, w] = list[0].shape;
@@ -323,12 +340,14 @@ export class Pool {
   split(a: PixelArray, options?: SplitOptions): PixelArray[];
   split(a: PixelArray, sections: number | readonly number[], axis?: number): PixelArray[];
   split(a: PixelArray, sections?: number | readonly number[] | SplitOptions, axis: number = 0): PixelArray[] {
+    if (arguments.length > 3) throw tooManyArguments('Pool.split', ['a', 'sections', 'axis'], arguments.length);
     if (this.#closed) throw new Error('pixelarray/parallel: the pool is closed');
     return split(a, sections as number | readonly number[], axis);
   }
 
   /** `concat` (np.concatenate) on row bands. */
   concat(arrays: readonly PixelArray[], axis: number = 0, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.concat', ['arrays', 'axis', 'options'], arguments.length);
     const list = Array.isArray(arrays) && arrays.length > 0 && arrays.every((p) => p instanceof PixelArray) ? arrays : null;
     const size = list ? list.reduce((s, p) => s + p.size, 0) : 0;
     // Joining rows or columns of arrays with contiguous rows is a memcpy per row: inline.
@@ -346,26 +365,31 @@ export class Pool {
 
   /** `clone(a, { out })`: a contiguous copy (into `out`), on row bands. */
   clone(a: PixelArray, options?: { out?: PixelArray }): PixelArray {
+    if (arguments.length > 2) throw tooManyArguments('Pool.clone', ['a', 'options'], arguments.length);
     return this.#copy(a, () => a, options);
   }
 
   /** `clone(flip(a, axis), { out })`: the flipped pixels as a new array (or in `out`). */
   flip(a: PixelArray, axis: 0 | 1 | -1, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.flip', ['a', 'axis', 'options'], arguments.length);
     return this.#copy(a, () => flip(a, axis), options);
   }
 
   /** `clone(transpose(a, axes), { out })`: the transposed pixels as a new array (or in `out`). */
   transpose(a: PixelArray, axes: readonly number[] = [1, 0, 2], options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.transpose', ['a', 'axes', 'options'], arguments.length);
     return this.#copy(a, () => transpose(a, axes), options);
   }
 
   /** `clone(rot90(a, k), { out })`: the rotated pixels as a new array (or in `out`). */
   rot90(a: PixelArray, k = 1, options?: OutOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.rot90', ['a', 'k', 'options'], arguments.length);
     return this.#copy(a, () => rot90(a, k), options);
   }
 
   /** `roll` (np.roll) on row bands. */
   roll(a: PixelArray, shift: number | readonly number[], axis?: number | readonly number[], options?: OutOptions): PixelArray {
+    if (arguments.length > 4) throw tooManyArguments('Pool.roll', ['a', 'shift', 'axis', 'options'], arguments.length);
     if (!(a instanceof PixelArray) || !this.#worth(a.size, a.shape[0])) return roll(a, shift, axis, options);
     validate(roll, [a, shift, axis, options], 3, a.shape);
     const shifts = typeof shift === 'number' ? [shift] : [...shift];
@@ -398,6 +422,7 @@ export class Pool {
    * wrapped rows come from the far side of the image).
    */
   gaussianBlur(a: PixelArray, sigma: number, options?: GaussianBlurOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.gaussianBlur', ['a', 'sigma', 'options'], arguments.length);
     if (!(a instanceof PixelArray) || !this.#worth(a.size, a.shape[0]) || options?.border === 'wrap') {
       return gaussianBlur(a, sigma, options);
     }
@@ -412,6 +437,7 @@ export class Pool {
 
   /** `blur` (cv2.blur) on row bands. */
   blur(a: PixelArray, ksize: number | readonly [number, number], options?: BlurOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.blur', ['a', 'ksize', 'options'], arguments.length);
     if (!(a instanceof PixelArray) || !this.#worth(a.size, a.shape[0])) return blur(a, ksize, options);
     validate(blur, [a, ksize, options], 2, a.shape);
     const kh = typeof ksize === 'number' ? ksize : ksize[1];
@@ -420,6 +446,7 @@ export class Pool {
 
   /** `medianBlur` (cv2.medianBlur) on row bands. */
   medianBlur(a: PixelArray, ksize: number, options?: MedianBlurOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.medianBlur', ['a', 'ksize', 'options'], arguments.length);
     if (!(a instanceof PixelArray) || !this.#worth(a.size, a.shape[0])) return medianBlur(a, ksize, options);
     validate(medianBlur, [a, ksize, options], 2, a.shape);
     return this.#filter('medianBlur', [a, ksize, options], 2, (ksize >> 1) + 1, (ksize >> 1) + 1);
@@ -427,6 +454,7 @@ export class Pool {
 
   /** `filter2D` (cv2.filter2D) on row bands; `border: 'wrap'` runs inline. */
   filter2D(a: PixelArray, kernel: readonly (readonly number[])[], options?: Filter2DOptions): PixelArray {
+    if (arguments.length > 3) throw tooManyArguments('Pool.filter2D', ['a', 'kernel', 'options'], arguments.length);
     if (!(a instanceof PixelArray) || !this.#worth(a.size, a.shape[0]) || options?.border === 'wrap') {
       return filter2D(a, kernel, options);
     }
@@ -437,6 +465,7 @@ export class Pool {
 
   /** `emboss` (Pillow's EMBOSS) on row bands. */
   emboss(a: PixelArray, options?: EmbossOptions): PixelArray {
+    if (arguments.length > 2) throw tooManyArguments('Pool.emboss', ['a', 'options'], arguments.length);
     if (!(a instanceof PixelArray) || !this.#worth(a.size, a.shape[0])) return emboss(a, options);
     validate(emboss, [a, options], 1, a.shape);
     return this.#filter('emboss', [a, options], 1, 2, 2);
@@ -446,6 +475,7 @@ export class Pool {
 
   /** `resize` (cv2.resize) on bands of output rows. */
   resize(a: PixelArray, width: number, height: number, options?: ResizeOptions): PixelArray {
+    if (arguments.length > 4) throw tooManyArguments('Pool.resize', ['a', 'width', 'height', 'options'], arguments.length);
     const outSize = Number.isSafeInteger(width) && Number.isSafeInteger(height) && a instanceof PixelArray ? width * height * a.shape[2] : 0;
     if (!(a instanceof PixelArray) || !this.#worth(Math.max(a.size, outSize), height)) return resize(a, width, height, options);
     validate(resize, [a, width, height, options], 3, [height, width, a.shape[2]]);
@@ -457,6 +487,7 @@ export class Pool {
 
   /** `warpAffine` (cv2.warpAffine) on bands of output rows. */
   warpAffine(a: PixelArray, matrix: AffineMatrix, width: number, height: number, options?: WarpAffineOptions): PixelArray {
+    if (arguments.length > 5) throw tooManyArguments('Pool.warpAffine', ['a', 'matrix', 'width', 'height', 'options'], arguments.length);
     const outSize = Number.isSafeInteger(width) && Number.isSafeInteger(height) && a instanceof PixelArray ? width * height * a.shape[2] : 0;
     if (!(a instanceof PixelArray) || !this.#worth(Math.max(a.size, outSize), height)) {
       return warpAffine(a, matrix, width, height, options);
@@ -472,6 +503,7 @@ export class Pool {
 
   /** `calcHist` (cv2.calcHist) on row bands: the bands' counts are summed (exactly, see band.ts). */
   calcHist(a: PixelArray, options?: CalcHistOptions): Float32Array {
+    if (arguments.length > 2) throw tooManyArguments('Pool.calcHist', ['a', 'options'], arguments.length);
     // Counting fewer channels than the image has costs less than copying all of them into shared
     // memory: such calls on ordinary arrays run inline (measured: 3 one-channel calls on 1080p RGB
     // took 6.8 ms banded with the copies, 5.0 ms inline).

@@ -38,3 +38,21 @@ test('the message names the parameters, and the right number of arguments still 
   assert.deepEqual([...rot90(a, 1).shape], [3, 2, 1]);
   assert.deepEqual([...flip(a, 1).shape], [2, 3, 1]);
 });
+
+test('the public classes refuse extra arguments to their constructors and methods too', async () => {
+  const search = await import('../../src/apps/index.ts');
+  const ml = await import('../../src/ml/index.ts');
+  const { zeros } = await import('../../src/index.ts');
+  const extra = (f: () => unknown, label: string): void => {
+    assert.throws(f, (e: unknown) => e instanceof TypeError && e.message.startsWith(`${label}: takes at most`), label);
+  };
+  const many = new Array(9).fill(undefined);
+  extra(() => new (search.HashIndex as unknown as new (...a: unknown[]) => unknown)(...many), 'HashIndex');
+  extra(() => new (search.HistogramIndex as unknown as new (...a: unknown[]) => unknown)(...many), 'HistogramIndex');
+  extra(() => new (ml.ImageDataGenerator as unknown as new (...a: unknown[]) => unknown)(...many), 'ImageDataGenerator');
+  const index = new search.HashIndex();
+  extra(() => (index.add as (...a: unknown[]) => unknown)('a', zeros(8, 8, 3), 1), 'HashIndex.add');
+  extra(() => (index.search as (...a: unknown[]) => unknown)(zeros(8, 8, 3), {}, 1), 'HashIndex.search');
+  const gen = new ml.ImageDataGenerator();
+  extra(() => (gen.getRandomTransform as (...a: unknown[]) => unknown)([4, 4, 3], 1, 2), 'ImageDataGenerator.getRandomTransform');
+});

@@ -4,7 +4,7 @@
 // same scipy.ndimage interpolation (ndimage.ts), channel shift, flips, brightness and
 // standardisation, on float32 `{ data, shape }` images (HWC, channels_last).
 import { checkFinite, checkOptions } from '../../core/check.ts';
-import { rangeError, typeError } from '../../core/errors.ts';
+import { rangeError, typeError, tooManyArguments } from '../../core/errors.ts';
 import type { Tensor3D } from '../tensor.ts';
 import { checkTensor3D, globalRandom, seedRandom } from './common.ts';
 import { ArrayIterator, type FlowImages, type FlowOptions, type Labels } from './iterator.ts';
@@ -136,6 +136,7 @@ export class ImageDataGenerator {
   readonly validationSplit: number;
 
   constructor(options?: ImageDataGeneratorOptions) {
+    if (arguments.length > 1) throw tooManyArguments('ImageDataGenerator', ['options'], arguments.length);
     const o = checkOptions(options);
     for (const key of Object.keys(o)) {
       if (!OPTION_KEYS.has(key)) {
@@ -182,6 +183,7 @@ export class ImageDataGenerator {
    * continue the shared stream (see `seedRandom`).
    */
   getRandomTransform(shape: readonly number[], seed?: number): KerasTransformParams {
+    if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.getRandomTransform', ['shape', 'seed'], arguments.length);
     if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((s) => Number.isSafeInteger(s) && s >= 0)) {
       throw typeError('shape', 'an image shape [height, width, channels]', shape);
     }
@@ -191,6 +193,7 @@ export class ImageDataGenerator {
 
   /** The draws of `get_random_transform` from a given stream. */
   drawTransform(shape: readonly number[], rs: RandomState): KerasTransformParams {
+    if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.drawTransform', ['shape', 'rs'], arguments.length);
     const theta = this.rotationRange ? rs.uniform(-this.rotationRange, this.rotationRange) : 0;
     const tx = drawShift(this.heightShiftRange, shape[0], rs);
     const ty = drawShift(this.widthShiftRange, shape[1], rs);
@@ -214,6 +217,7 @@ export class ImageDataGenerator {
    * the flips and the brightness. Missing parameters mean none. Returns a new image.
    */
   applyTransform(x: Tensor3D, params: Partial<KerasTransformParams>): Tensor3D {
+    if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.applyTransform', ['x', 'params'], arguments.length);
     checkTensor3D(x);
     if (params === null || typeof params !== 'object') throw typeError('params', 'a transform-parameters object', params);
     const [h, w, c] = x.shape;
@@ -244,11 +248,13 @@ export class ImageDataGenerator {
    * for the same seed.
    */
   flow(x: FlowImages, y?: Labels | null, options?: FlowOptions): ArrayIterator {
+    if (arguments.length > 3) throw tooManyArguments('ImageDataGenerator.flow', ['x', 'y', 'options'], arguments.length);
     return new ArrayIterator(x, y, this, options);
   }
 
   /** `random_transform(x, seed)`: `applyTransform(x, getRandomTransform(x.shape, seed))`. */
   randomTransform(x: Tensor3D, seed?: number): Tensor3D {
+    if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.randomTransform', ['x', 'seed'], arguments.length);
     checkTensor3D(x);
     return this.applyTransform(x, this.getRandomTransform(x.shape, seed));
   }
@@ -258,6 +264,7 @@ export class ImageDataGenerator {
    * centring and normalisation, in place on `x.data` as Keras does; returns `x`.
    */
   standardize(x: Tensor3D): Tensor3D {
+    if (arguments.length > 1) throw tooManyArguments('ImageDataGenerator.standardize', ['x'], arguments.length);
     checkTensor3D(x);
     let t = x;
     if (this.preprocessingFunction) t = checkTensor3D(this.preprocessingFunction(t), 'preprocessingFunction(x)');

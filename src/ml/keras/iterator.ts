@@ -3,7 +3,7 @@
 // reseeds NumPy's generator with `seed + batchesSeen`, draws a permutation at the start of each
 // epoch when shuffling, then one random transform per image, in batch order.
 import { checkInt, checkOptionKeys, checkOptions } from '../../core/check.ts';
-import { typeError } from '../../core/errors.ts';
+import { typeError, tooManyArguments } from '../../core/errors.ts';
 import type { Tensor3D, Tensor4D } from '../tensor.ts';
 import { checkTensor3D, globalRandom, seedRandom } from './common.ts';
 import type { ImageDataGenerator } from './image-data-generator.ts';
@@ -137,6 +137,7 @@ export class ArrayIterator extends KerasIterator<Tensor4D | [Tensor4D, Labels]> 
   readonly generator: ImageDataGenerator;
 
   constructor(x: FlowImages, y: Labels | null | undefined, generator: ImageDataGenerator, options?: FlowOptions) {
+    if (arguments.length > 4) throw tooManyArguments('ArrayIterator', ['x', 'y', 'generator', 'options'], arguments.length);
     const t = toTensor4D(x);
     if (y !== null && y !== undefined) {
       if (!Array.isArray(y) && !ArrayBuffer.isView(y)) throw typeError('y', 'an array of labels or null', y);

@@ -1,3 +1,4 @@
+import { tooManyArguments } from '../../core/errors.ts';
 // NumPy's legacy random generator, `np.random.RandomState` (what `np.random.seed(s)` seeds and
 // Keras draws from): MT19937 with NumPy's seeding and the exact derivations of `random_sample`,
 // `uniform`, `randint`/`choice` and `permutation` of NumPy 1.24's legacy code. Sources of each
@@ -15,11 +16,13 @@ export class RandomState {
   #pos = N;
 
   constructor(seed: number) {
+    if (arguments.length > 1) throw tooManyArguments('RandomState', ['seed'], arguments.length);
     this.seed(seed);
   }
 
   /** `np.random.seed(seed)`: Knuth's initialisation of the 624 words from one 32-bit seed. */
   seed(seed: number): void {
+    if (arguments.length > 1) throw tooManyArguments('RandomState.seed', ['seed'], arguments.length);
     if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new RangeError(`seed: expected an integer in 0..4294967295 (NumPy's legacy seed range), got ${String(seed)}`);
     }
@@ -35,6 +38,7 @@ export class RandomState {
 
   /** The next 32-bit output of MT19937 (`genrand_int32`). */
   nextUint32(): number {
+    if (arguments.length > 0) throw tooManyArguments('RandomState.nextUint32', [], arguments.length);
     const mt = this.#mt;
     if (this.#pos >= N) {
       let i = 0;
@@ -59,12 +63,14 @@ export class RandomState {
 
   /** `random_sample()`: 53 random bits in [0, 1), `(a >> 5) · 2^26 + (b >> 6)` over 2^53. */
   random(): number {
+    if (arguments.length > 0) throw tooManyArguments('RandomState.random', [], arguments.length);
     const a = this.nextUint32() >>> 5, b = this.nextUint32() >>> 6;
     return (a * 67108864.0 + b) / 9007199254740992.0;
   }
 
   /** `uniform(low, high)`: `low + (high − low) · random_sample()`. */
   uniform(low: number, high: number): number {
+    if (arguments.length > 2) throw tooManyArguments('RandomState.uniform', ['low', 'high'], arguments.length);
     const range = high - low;
     return low + range * this.random();
   }
@@ -74,6 +80,7 @@ export class RandomState {
    * covering `max`, 32-bit draws (`random_interval`, and `randint` for ranges below 2^32).
    */
   interval(max: number): number {
+    if (arguments.length > 1) throw tooManyArguments('RandomState.interval', ['max'], arguments.length);
     if (max === 0) return 0;
     if (max > 0xffffffff) throw new RangeError(`interval: ranges of 2^32 or more are not supported, got ${max}`);
     let mask = max;
@@ -86,16 +93,19 @@ export class RandomState {
 
   /** `randint(low, high)`: an integer in low..high−1. */
   randint(low: number, high: number): number {
+    if (arguments.length > 2) throw tooManyArguments('RandomState.randint', ['low', 'high'], arguments.length);
     return low + this.interval(high - low - 1);
   }
 
   /** `choice(a)` for a 1-D sequence, with replacement and no weights: `a[randint(0, len(a))]`. */
   choice<T>(a: readonly T[]): T {
+    if (arguments.length > 1) throw tooManyArguments('RandomState.choice', ['a'], arguments.length);
     return a[this.randint(0, a.length)];
   }
 
   /** `permutation(n)`: `arange(n)` shuffled by Fisher–Yates from the end, `j = random_interval(i)`. */
   permutation(n: number): Int32Array {
+    if (arguments.length > 1) throw tooManyArguments('RandomState.permutation', ['n'], arguments.length);
     const p = new Int32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     for (let i = n - 1; i >= 1; i--) {
