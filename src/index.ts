@@ -69,3 +69,9 @@ export {
   connectedComponents, connectedComponentsWithStats, type ConnectedComponentsOptions, type ConnectedComponentsResult,
   type ConnectedComponentsStatsResult,
 } from './imgproc/components.ts';
+// family: contours
+export {
+  findContours, drawContours, contourArea, boundingRect, arcLength, approxPolyDP, moments,
+  type FindContoursResult, type Contour, type HierarchyEntry, type RetrievalMode, type ContourApproximation,
+  type Moments, type DrawContoursOptions,
+} from './imgproc/contours.ts';
