@@ -1,19 +1,31 @@
 // Colour conversions (cv2.cvtColor) and range masks (cv2.inRange) on uint8, bit for bit with
 // OpenCV 4.6. Every conversion reproduces OpenCV's own arithmetic: fixed point for gray, the
 // 12-bit division tables for RGB→HSV, and float32 step by step (with its fused multiply-adds) for
-// HSV→RGB. See docs/histograms-color.md for the exact rules.
-import { checkOptions, checkOut, checkRealScalar, checkSameShape } from '../core/check.ts';
+// HSV→RGB; LAB, LUV and XYZ (color-lab.ts: OpenCV's integer tables, built with its softfloat
+// steps), YCrCb and YUV (color-yuv.ts: 14-bit fixed point) and HLS (color-hls.ts: float32, per
+// row) live beside this file. See docs/histograms-color.md for the exact rules.
+import { checkOptionKeys, checkOptions, checkOut, checkRealScalar, checkSameShape } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { describe, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { isWordAligned, LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import type { OutOptions } from '../ops/arithmetic.ts';
+import { hls2rgb, rgb2hlsRow } from './color-hls.ts';
+import { lab2rgb, luv2rgb, rgb2lab, rgb2luv, rgb2xyz, xyz2rgb } from './color-lab.ts';
+import { rgb2ycrcb, ycrcb2rgb } from './color-yuv.ts';
 
 /** The colour conversions `cvtColor` knows (OpenCV's `COLOR_*` names without the prefix). */
 export type ColorCode =
   | 'RGB2GRAY' | 'BGR2GRAY' | 'RGB2BGR' | 'BGR2RGB' | 'RGB2HSV' | 'BGR2HSV'
-  | 'HSV2RGB' | 'HSV2BGR' | 'GRAY2RGB' | 'RGB2RGBA' | 'RGBA2RGB';
+  | 'HSV2RGB' | 'HSV2BGR' | 'GRAY2RGB' | 'RGB2RGBA' | 'RGBA2RGB'
+  | 'RGBA2GRAY' | 'GRAY2RGBA'
+  | 'RGB2LAB' | 'BGR2LAB' | 'LAB2RGB' | 'LAB2BGR'
+  | 'RGB2LUV' | 'BGR2LUV' | 'LUV2RGB' | 'LUV2BGR'
+  | 'RGB2XYZ' | 'BGR2XYZ' | 'XYZ2RGB' | 'XYZ2BGR'
+  | 'RGB2YCrCb' | 'BGR2YCrCb' | 'YCrCb2RGB' | 'YCrCb2BGR'
+  | 'RGB2YUV' | 'BGR2YUV' | 'YUV2RGB' | 'YUV2BGR'
+  | 'RGB2HLS' | 'BGR2HLS' | 'HLS2RGB' | 'HLS2BGR';
 
 /** Input channel counts each code accepts, and the channels it produces (as cv2 does). */
 const CODES: Record<ColorCode, { inputs: readonly number[]; out: number }> = {
@@ -28,6 +40,32 @@ const CODES: Record<ColorCode, { inputs: readonly number[]; out: number }> = {
   GRAY2RGB: { inputs: [1], out: 3 },
   RGB2RGBA: { inputs: [3, 4], out: 4 },
   RGBA2RGB: { inputs: [3, 4], out: 3 },
+  RGBA2GRAY: { inputs: [3, 4], out: 1 },
+  GRAY2RGBA: { inputs: [1], out: 4 },
+  RGB2LAB: { inputs: [3, 4], out: 3 },
+  BGR2LAB: { inputs: [3, 4], out: 3 },
+  LAB2RGB: { inputs: [3], out: 3 },
+  LAB2BGR: { inputs: [3], out: 3 },
+  RGB2LUV: { inputs: [3, 4], out: 3 },
+  BGR2LUV: { inputs: [3, 4], out: 3 },
+  LUV2RGB: { inputs: [3], out: 3 },
+  LUV2BGR: { inputs: [3], out: 3 },
+  RGB2XYZ: { inputs: [3, 4], out: 3 },
+  BGR2XYZ: { inputs: [3, 4], out: 3 },
+  XYZ2RGB: { inputs: [3], out: 3 },
+  XYZ2BGR: { inputs: [3], out: 3 },
+  RGB2YCrCb: { inputs: [3, 4], out: 3 },
+  BGR2YCrCb: { inputs: [3, 4], out: 3 },
+  YCrCb2RGB: { inputs: [3], out: 3 },
+  YCrCb2BGR: { inputs: [3], out: 3 },
+  RGB2YUV: { inputs: [3, 4], out: 3 },
+  BGR2YUV: { inputs: [3, 4], out: 3 },
+  YUV2RGB: { inputs: [3], out: 3 },
+  YUV2BGR: { inputs: [3], out: 3 },
+  RGB2HLS: { inputs: [3, 4], out: 3 },
+  BGR2HLS: { inputs: [3, 4], out: 3 },
+  HLS2RGB: { inputs: [3], out: 3 },
+  HLS2BGR: { inputs: [3], out: 3 },
 };
 
 const CODE_NAMES = Object.keys(CODES) as ColorCode[];
@@ -41,9 +79,12 @@ type Kernel = (src: Uint8Array, si: number, dst: Uint8Array, di: number, n: numb
 
 /**
  * `cv2.cvtColor(a, code)` on uint8 images. Codes and channels:
- * `RGB2GRAY`/`BGR2GRAY` (3 or 4 → 1), `RGB2BGR`/`BGR2RGB` (3 or 4 → 3), `RGB2HSV`/`BGR2HSV`
- * (3 or 4 → 3, H in 0..179), `HSV2RGB`/`HSV2BGR` (3 → 3), `GRAY2RGB` (1 → 3), `RGB2RGBA` (3 or 4 → 4,
- * alpha 255), `RGBA2RGB` (3 or 4 → 3). A 4th input channel is ignored, as in OpenCV.
+ * `RGB2GRAY`/`BGR2GRAY`/`RGBA2GRAY` (3 or 4 → 1), `RGB2BGR`/`BGR2RGB` (3 or 4 → 3), `RGB2HSV`/`BGR2HSV`
+ * (3 or 4 → 3, H in 0..179), `HSV2RGB`/`HSV2BGR` (3 → 3), `GRAY2RGB` (1 → 3), `GRAY2RGBA` (1 → 4,
+ * alpha 255), `RGB2RGBA` (3 or 4 → 4, alpha 255), `RGBA2RGB` (3 or 4 → 3); and, each from RGB or BGR
+ * (3 or 4 → 3) and back (3 → 3): `LAB` (OpenCV's 8-bit L·255/100, a + 128, b + 128), `LUV`
+ * (L·255/100, (u + 134)·255/354, (v + 140)·255/262), `XYZ`, `YCrCb`, `YUV`, `HLS` (H in 0..180,
+ * L and S ·255), e.g. `RGB2LAB`, `LAB2BGR`, `BGR2YCrCb`. A 4th input channel is ignored, as in OpenCV.
  */
 export function cvtColor(a: PixelArray, code: ColorCode, options?: OutOptions): PixelArray {
   if (arguments.length > 3) throw tooManyArguments('cvtColor', ['a', 'code', 'options'], arguments.length);
@@ -60,7 +101,9 @@ export function cvtColor(a: PixelArray, code: ColorCode, options?: OutOptions): 
     throw new RangeError(`a: expected ${want} channel${want === '1' ? '' : 's'} for '${code}', got ${c}${hint}`);
   }
   const shape: Shape = [h, w, info.out];
-  const out = checkOut(checkOptions(options).out, shape);
+  const opts = checkOptions(options);
+  checkOptionKeys(opts, ['out']);
+  const out = checkOut(opts.out, shape);
   // Same channel count: every kernel reads a pixel (or a word group) before writing it, so an
   // `out` with exactly the layout of `a` (an in-place conversion) is safe.
   const dst = startOutput(shape, out, [a], c === info.out);
@@ -83,6 +126,33 @@ function convert(code: ColorCode, src: PixelArray, dst: PixelArray): void {
     case 'GRAY2RGB': return runs(src, dst, gray2rgb);
     case 'RGB2RGBA': return runs(src, dst, c === 3 ? rgb2rgba : copyPixels(4));
     case 'RGBA2RGB': return runs(src, dst, c === 4 ? drop4(false) : copyPixels(3));
+    case 'RGBA2GRAY': return runs(src, dst, c === 3 ? gray3(R2Y, B2Y) : gray4(R2Y, B2Y));
+    case 'GRAY2RGBA': return runs(src, dst, gray2rgba);
+    case 'RGB2LAB': return runs(src, dst, rgb2lab(c, 2));
+    case 'BGR2LAB': return runs(src, dst, rgb2lab(c, 0));
+    case 'LAB2RGB': return runs(src, dst, lab2rgb(2));
+    case 'LAB2BGR': return runs(src, dst, lab2rgb(0));
+    case 'RGB2LUV': return runs(src, dst, rgb2luv(c, 2));
+    case 'BGR2LUV': return runs(src, dst, rgb2luv(c, 0));
+    case 'LUV2RGB': return runs(src, dst, luv2rgb(2));
+    case 'LUV2BGR': return runs(src, dst, luv2rgb(0));
+    case 'RGB2XYZ': return runs(src, dst, rgb2xyz(c, 2));
+    case 'BGR2XYZ': return runs(src, dst, rgb2xyz(c, 0));
+    case 'XYZ2RGB': return runs(src, dst, xyz2rgb(2));
+    case 'XYZ2BGR': return runs(src, dst, xyz2rgb(0));
+    case 'RGB2YCrCb': return runs(src, dst, rgb2ycrcb(c, 2, true));
+    case 'BGR2YCrCb': return runs(src, dst, rgb2ycrcb(c, 0, true));
+    case 'YCrCb2RGB': return runs(src, dst, ycrcb2rgb(2, true));
+    case 'YCrCb2BGR': return runs(src, dst, ycrcb2rgb(0, true));
+    case 'RGB2YUV': return runs(src, dst, rgb2ycrcb(c, 2, false));
+    case 'BGR2YUV': return runs(src, dst, rgb2ycrcb(c, 0, false));
+    case 'YUV2RGB': return runs(src, dst, ycrcb2rgb(2, false));
+    case 'YUV2BGR': return runs(src, dst, ycrcb2rgb(0, false));
+    // One run per row: OpenCV's vector blocks restart at each row (the scalar tail differs).
+    case 'RGB2HLS': return rows(src, dst, rgb2hlsRow(c, 2));
+    case 'BGR2HLS': return rows(src, dst, rgb2hlsRow(c, 0));
+    case 'HLS2RGB': return runs(src, dst, hls2rgb(2));
+    case 'HLS2BGR': return runs(src, dst, hls2rgb(0));
   }
 }
 
@@ -314,6 +384,19 @@ const gray2rgb: Kernel = (s, si, d, di, n) => {
   for (; k < n; k++, di += 3) {
     const g = s[si + k];
     d[di] = g; d[di + 1] = g; d[di + 2] = g;
+  }
+};
+
+/** 1 → 4 channels: gray repeated, alpha 255. */
+const gray2rgba: Kernel = (s, si, d, di, n) => {
+  if (LITTLE_ENDIAN && isWordAligned(d, di)) {
+    const dw = new Int32Array(d.buffer, d.byteOffset + di, n);
+    for (let k = 0; k < n; k++) dw[k] = Math.imul(s[si + k], 0x010101) | 0xff000000;
+    return;
+  }
+  for (let k = 0; k < n; k++, di += 4) {
+    const g = s[si + k];
+    d[di] = g; d[di + 1] = g; d[di + 2] = g; d[di + 3] = 255;
   }
 };
 
