@@ -1,19 +1,22 @@
 // The decoder's driver, after libjpeg-turbo's jdapimin.c / jdmaster.c / jdinput.c / jdcoefct.c:
-// reads the markers, decodes every scan into per-component coefficient arrays, then runs the IDCT
-// chosen for the output scale (jddctmgr.c: 8×8 islow, 4×4, 2×2, 1×1 with jpeg_core_output_dimensions'
-// per-component DCT sizes), the upsampler (jdsample.c) and the colour converter (jdcolor.c).
+// reads the markers and decodes the scans; the output pass (jdmainct.ts: IDCT, upsampling, colour
+// conversion) runs one iMCU row at a time.
+//
+// As libjpeg does (jdcoefct.c decompress_onepass vs. the full-image buffer), a single-scan file
+// whose scan holds every component (baseline, sequential interleaved; and gray) is decoded MCU row
+// by MCU row: each row's coefficients go through the output pass at once and the buffer is reused,
+// so the decode needs the output image plus O(width). Any other file (progressive, or sequential
+// with non-interleaved scans) keeps every component's whole coefficient array until the last scan,
+// then runs the same row-wise output pass over it: coefficients + output, no full-size planes.
 import { DecodeError } from '../errors.ts';
 import { STD_AC_CHROMINANCE_BITS, STD_AC_CHROMINANCE_VALUES, STD_AC_LUMINANCE_BITS, STD_AC_LUMINANCE_VALUES,
   STD_DC_CHROMINANCE_BITS, STD_DC_CHROMINANCE_VALUES, STD_DC_LUMINANCE_BITS, STD_DC_LUMINANCE_VALUES } from './jstdhuff.ts';
-import { cmykToRgbRow, interleaveRow, yccToRgbRow } from './jdcolor.ts';
 import { BitReader, decodeBlockSequential, deriveTable, type DerivedTable, type HuffmanSpec, type WarningSink } from './jdhuff.ts';
 import {
   type FrameHeader, nextMarker, readDht, readDqt, readRestartMarker, readSegment, readSof, readSos, type ScanHeader, type Source,
 } from './jdmarker.ts';
 import { decodeAcFirst, decodeAcRefine, decodeDcFirst, decodeDcRefine, type ProgressiveState } from './jdphuff.ts';
-import { type Idct, idctIslow } from './jidctint.ts';
-import { idct1x1, idct2x2, idct4x4 } from './jidctred.ts';
-import { chooseUpsample, type Plane, reserveUpsampleScratch, type UpsampleMethod, upsampleRow } from './jdsample.ts';
+import { type ColorSpace, OutputPass } from './jdmainct.ts';
 
 function fail(message: string): never {
   throw new DecodeError('jpeg', message);
@@ -51,6 +54,7 @@ interface Component {
   /** The coefficient grid, padded to whole MCUs. */
   gw: number;
   gh: number;
+  /** The whole coefficient grid (gw × gh blocks), or one MCU row of it (gw × v) when streaming. */
   coefs: Int16Array;
   quant: Int32Array | null;
 }
@@ -66,6 +70,31 @@ const startsWith = (seg: Uint8Array, text: string): boolean =>
 
 /** Decodes a whole JPEG the way libjpeg-turbo does with its default settings. */
 export function decodeJpegData(data: Uint8Array, params: DecodeParams): DecodedJpeg {
+  // Whether a file is single-scan shows only at its end: a streamed decode gives up (null) when a
+  // second scan follows, or a later APP0 / APP14 changes the colour space. Such files (rare, odd)
+  // are decoded again keeping the whole coefficient arrays, which yields the same pixels as the
+  // decoder always did. That decode repeats the first one's warnings in the same order up to the
+  // point it gave up, so those are not passed on twice.
+  let heard = 0;
+  const streamed = decode(data, { ...params, warn: (m) => { heard++; params.warn(m); } }, true);
+  if (streamed !== null) return streamed;
+  let skip = heard;
+  return decode(data, { ...params, warn: (m) => { if (skip > 0) skip--; else params.warn(m); } }, false)!;
+}
+
+/** libjpeg's colour space of the components (jdapimin.c default_decompress_parms). */
+function colorSpace(comps: readonly Component[], sawJfif: boolean, adobe: number): ColorSpace {
+  if (comps.length === 1) return 'gray';
+  if (comps.length === 3) {
+    if (sawJfif) return 'ycc';
+    if (adobe >= 0) return adobe === 0 ? 'rgb' : 'ycc';
+    return comps[0].id === 82 && comps[1].id === 71 && comps[2].id === 66 ? 'rgb' : 'ycc';
+  }
+  return adobe >= 0 && adobe !== 0 ? 'ycck' : 'cmyk';
+}
+
+/** One decode; `stream` allows the MCU-row path, and null means it turned out not to fit (see above). */
+function decode(data: Uint8Array, params: DecodeParams, stream: boolean): DecodedJpeg | null {
   const src: Source = { data, pos: 0, warn: params.warn, hitEnd: false };
   if (data.length < 2 || data[0] !== 0xff || data[1] !== 0xd8) fail('missing SOI marker at the start; not a JPEG file');
   src.pos = 2;
@@ -81,6 +110,8 @@ export function decodeJpegData(data: Uint8Array, params: DecodeParams): DecodedJ
   let scans = 0;
   let pending = 0; // a marker the entropy decoder stopped at
   let coefBits: Int32Array | null = null;
+  // The streamed output pass and the colour space it was planned with, once the first scan began.
+  let streaming: OutputPass | null = null, streamSpace: ColorSpace = 'gray';
 
   for (;;) {
     const marker = pending !== 0 ? pending : nextMarker(src);
@@ -105,7 +136,7 @@ export function decodeJpegData(data: Uint8Array, params: DecodeParams): DecodedJ
         return {
           ...c, gw, gh, quant: null,
           bw: Math.ceil(Math.ceil(frame!.width * c.h / maxH) / 8), bh: Math.ceil(Math.ceil(frame!.height * c.v / maxV) / 8),
-          coefs: new Int16Array(gw * gh * 64),
+          coefs: EMPTY, // allocated at the first scan, once it is known whether the file streams
         };
       });
       if (frame.progressive) coefBits = new Int32Array(comps.length * 64).fill(-1);
@@ -118,9 +149,29 @@ export function decodeJpegData(data: Uint8Array, params: DecodeParams): DecodedJ
       restartInterval = (seg[0] << 8) | seg[1];
     } else if (marker === 0xda) {
       if (frame === null) fail('image data (SOS) before the frame header (SOF)');
+      if (streaming !== null) return null; // a second scan: the whole-array decode is needed
       if (++scans > params.maxScans) fail(`more than ${params.maxScans} scans`);
       const scan = readSos(seg, frame);
-      pending = decodeScan(src, frame, comps, scan, restartInterval, qt, dcSpecs, acSpecs, mcusX, mcusY, coefBits, params.warn);
+      let sink: ((row: number) => void) | null = null;
+      if (scans === 1 && stream && !frame.progressive && scan.comps.length === comps.length) {
+        streamSpace = colorSpace(comps, sawJfif, adobe);
+        const pass = OutputPass.plan(frame.width, frame.height, comps, maxH, maxV, params.reduce, streamSpace);
+        // Fractional sampling fails after the scans, as in the whole-array decode (libjpeg: at the output pass).
+        if (typeof pass !== 'string') {
+          streaming = pass;
+          for (const c of comps) c.coefs = new Int16Array(c.gw * c.v * 64);
+          const rowCoefs = comps.map((c) => c.coefs);
+          sink = (row) => {
+            pass.pushRow(row, rowCoefs, false);
+            // The entropy decoders write only nonzero coefficients, and a skipped MCU (after the
+            // data ran out) must read as zeros: clear the row for the next one.
+            for (const co of rowCoefs) co.fill(0);
+          };
+        }
+      }
+      if (sink === null && comps[0].coefs === EMPTY) for (const c of comps) c.coefs = new Int16Array(c.gw * c.gh * 64);
+      pending = decodeScan(src, frame, comps, scan, restartInterval, qt, dcSpecs, acSpecs, mcusX, mcusY, coefBits, params.warn, sink);
+      if (streaming !== null) streaming.finish();
     } else if (marker >= 0xe0 && marker <= 0xef) {
       if (marker === 0xe0 && seg.length >= 14 && startsWith(seg, 'JFIF\0')) sawJfif = true;
       if (marker === 0xe1 && exif === null && startsWith(seg, 'Exif\0')) exif = seg.subarray(6);
@@ -136,17 +187,23 @@ export function decodeJpegData(data: Uint8Array, params: DecodeParams): DecodedJ
   if (frame === null) fail('no frame header (SOF marker)');
   if (scans === 0) fail('no image data (SOS marker)');
 
-  let space: 'gray' | 'ycc' | 'rgb' | 'cmyk' | 'ycck';
-  if (comps.length === 1) space = 'gray';
-  else if (comps.length === 3) {
-    if (sawJfif) space = 'ycc';
-    else if (adobe >= 0) space = adobe === 0 ? 'rgb' : 'ycc';
-    else space = comps[0].id === 82 && comps[1].id === 71 && comps[2].id === 66 ? 'rgb' : 'ycc';
-  } else space = adobe >= 0 && adobe !== 0 ? 'ycck' : 'cmyk';
-
-  const out = outputPass(frame, comps, maxH, maxV, params.reduce, space);
-  return { ...out, exif, truncated: src.hitEnd };
+  // The colour space is decided from the markers of the whole file, also those after the scan.
+  const space = colorSpace(comps, sawJfif, adobe);
+  let out = streaming;
+  if (out !== null) {
+    if (space !== streamSpace) return null;
+  } else {
+    const pass = OutputPass.plan(frame.width, frame.height, comps, maxH, maxV, params.reduce, space);
+    if (typeof pass === 'string') fail(pass);
+    const coefs = comps.map((c) => c.coefs);
+    for (let r = 0; r < mcusY; r++) pass.pushRow(r, coefs, true);
+    pass.finish();
+    out = pass;
+  }
+  return { width: out.width, height: out.height, channels: out.channels, data: out.data, exif, truncated: src.hitEnd };
 }
+
+const EMPTY = new Int16Array(0);
 
 function tableFor(specs: Array<HuffmanSpec | null>, i: number, isDc: boolean, progressive: boolean): DerivedTable {
   let spec = specs[i];
@@ -161,11 +218,16 @@ function tableFor(specs: Array<HuffmanSpec | null>, i: number, isDc: boolean, pr
   return deriveTable(spec, isDc, `${isDc ? 'DC' : 'AC'} ${i}`);
 }
 
-/** Decodes one scan; returns the marker that ended it. */
+/**
+ * Decodes one scan; returns the marker that ended it. With a `sink` (a scan of every component of
+ * a single-scan file) the components' `coefs` hold one MCU row, and `sink(r)` is called once iMCU
+ * row r is complete; otherwise they hold the whole image.
+ */
 function decodeScan(
   src: Source, frame: FrameHeader, comps: Component[], scan: ScanHeader, restartInterval: number,
   qt: Array<Int32Array | null>, dcSpecs: Array<HuffmanSpec | null>, acSpecs: Array<HuffmanSpec | null>,
   mcusX: number, mcusY: number, coefBits: Int32Array | null, warn: WarningSink,
+  sink: ((row: number) => void) | null,
 ): number {
   const n = scan.comps.length;
   const progressive = frame.progressive;
@@ -241,20 +303,30 @@ function decodeScan(
       }
       restartsToGo--;
     }
-    if (br.insufficient) continue;
     const mrow = (m / mx) | 0, mcol = m - mrow * mx;
-    if (single) {
-      decodeBlock(0, single.coefs, (mrow * single.gw + mcol) * 64);
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = comps[scan.comps[i]];
-        for (let v = 0; v < c.v; v++) {
-          const row = (mrow * c.v + v) * c.gw + mcol * c.h;
-          for (let h = 0; h < c.h; h++) decodeBlock(i, c.coefs, (row + h) * 64);
+    // Once the data ran out (insufficient), the remaining MCUs keep what they hold: zeros, or
+    // what earlier scans of a multi-scan file gave them.
+    if (!br.insufficient) {
+      if (single) {
+        // A one-component scan's MCU is one block; streamed, the frame has this one component, its
+        // iMCU row being v block rows.
+        decodeBlock(0, single.coefs, ((sink !== null ? mrow % single.v : mrow) * single.gw + mcol) * 64);
+      } else {
+        const base = sink !== null ? 0 : mrow;
+        for (let i = 0; i < n; i++) {
+          const c = comps[scan.comps[i]];
+          for (let v = 0; v < c.v; v++) {
+            const row = (base * c.v + v) * c.gw + mcol * c.h;
+            for (let h = 0; h < c.h; h++) decodeBlock(i, c.coefs, (row + h) * 64);
+          }
         }
       }
+      br.checkInsufficient();
     }
-    br.checkInsufficient();
+    if (sink !== null && mcol === mx - 1) {
+      if (!single) sink(mrow);
+      else if (mrow % single.v === single.v - 1 || mrow === my - 1) sink((mrow / single.v) | 0);
+    }
   }
   // libjpeg's memory source warns when the input runs out (and supplies a fake EOI), then the
   // entropy decoder when it needed bits past that marker or past any other one.
@@ -263,65 +335,4 @@ function decodeScan(
   src.pos = br.pos;
   if (br.hitEnd) src.hitEnd = true;
   return br.marker;
-}
-
-interface OutputPlanes {
-  width: number;
-  height: number;
-  channels: 1 | 3;
-  data: Uint8Array;
-}
-
-/** jpeg_core_output_dimensions + the IDCT, upsampling and colour conversion of the output pass. */
-function outputPass(
-  frame: FrameHeader, comps: Component[], maxH: number, maxV: number, reduce: number,
-  space: 'gray' | 'ycc' | 'rgb' | 'cmyk' | 'ycck',
-): OutputPlanes {
-  const minSize = 8 / reduce;
-  const outW = Math.ceil(frame.width / reduce), outH = Math.ceil(frame.height / reduce);
-  const ws = new Int32Array(64);
-  const planes: Plane[] = [];
-  const methods: UpsampleMethod[] = [];
-  const hx: number[] = [], vx: number[] = [];
-  const fancy = minSize > 1;
-  for (const c of comps) {
-    let ss = minSize;
-    while (ss < 8 && (maxH * minSize) % (c.h * ss * 2) === 0 && (maxV * minSize) % (c.v * ss * 2) === 0) ss *= 2;
-    const dw = Math.ceil(frame.width * c.h * ss / (maxH * 8)), dh = Math.ceil(frame.height * c.v * ss / (maxV * 8));
-    const stride = c.bw * ss;
-    const plane = new Uint8Array(stride * c.bh * ss);
-    const q = c.quant ?? new Int32Array(64);
-    const idct: Idct | null = ss === 8 ? idctIslow : ss === 4 ? idct4x4 : ss === 2 ? idct2x2 : null;
-    for (let by = 0; by < c.bh; by++) {
-      for (let bx = 0; bx < c.bw; bx++) {
-        const at = (by * c.gw + bx) * 64, o = by * ss * stride + bx * ss;
-        if (idct) idct(c.coefs, at, q, plane, o, stride, ws);
-        else idct1x1(c.coefs, at, q, plane, o);
-      }
-    }
-    planes.push({ data: plane, stride, width: dw, height: dh });
-    const hIn = c.h * ss / minSize, vIn = c.v * ss / minSize;
-    const method = chooseUpsample(hIn, vIn, maxH, maxV, fancy, dw);
-    if (method === null) fail(`fractional sampling factors ${c.h}×${c.v} (of ${maxH}×${maxV}) are not supported`);
-    methods.push(method);
-    hx.push(maxH / hIn);
-    vx.push(maxV / vIn);
-  }
-  reserveUpsampleScratch(2 * Math.max(...planes.map((p) => p.width)) + 2);
-
-  const channels = space === 'gray' ? 1 : 3;
-  const out = new Uint8Array(outW * outH * channels);
-  const rows = comps.map(() => new Uint8Array(outW));
-  for (let y = 0; y < outH; y++) {
-    // The first component is read in place when it is full size (the luma plane of every common layout).
-    let first: Uint8Array = rows[0], firstAt = 0;
-    if (methods[0] === 'fullsize') { first = planes[0].data; firstAt = y * planes[0].stride; } else upsampleRow(methods[0], planes[0], y, hx[0], vx[0], rows[0], outW);
-    for (let i = 1; i < comps.length; i++) upsampleRow(methods[i], planes[i], y, hx[i], vx[i], rows[i], outW);
-    const o = y * outW * channels;
-    if (space === 'gray') out.set(first.subarray(firstAt, firstAt + outW), o);
-    else if (space === 'ycc') yccToRgbRow(first, rows[1], rows[2], firstAt, outW, out, o);
-    else if (space === 'rgb') interleaveRow(first, rows[1], rows[2], firstAt, outW, out, o);
-    else cmykToRgbRow(first, rows[1], rows[2], rows[3], firstAt, outW, space === 'ycck', out, o);
-  }
-  return { width: outW, height: outH, channels, data: out };
 }
