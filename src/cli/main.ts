@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `pixelarray` command: `search` (similar images in a folder, by colour histogram or perceptual
-// hash) and `hash` (imagehash-compatible hashes of files). Exit codes: 0 ok, 1 failure, 2 usage error.
-// Errors are one line on stderr, never a stack trace. See docs/search.md.
+// hash), `hash` (imagehash-compatible hashes of files) and `flow` (one epoch of Keras'
+// flow_from_directory over class folders, timed). Exit codes: 0 ok, 1 failure, 2 usage error.
+// Errors are one line on stderr, never a stack trace. See docs/search.md and docs/ml.md.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { hashImage, type HashKind } from '../apps/ahash.ts';
@@ -19,6 +20,7 @@ const HELP = `usage: ${NAME} <command> [options]
 commands:
   search <folder> <query-image>   the images of <folder> most similar to <query-image>
   hash <image>...                 the perceptual hash of each image (imagehash's)
+  flow <folder>                   one epoch of Keras' flow_from_directory over class folders, timed
 
 Run '${NAME} <command> --help' for a command's options.
   -h, --help      this help
@@ -57,6 +59,23 @@ read are reported on stderr; the exit code is then 1.
   --size <n>   hash grid side, 2..256, phash 2..64 (default 8: 64 bits, 16 hex digits)
   --json       print a JSON array of { "file", "hash" }
   -h, --help   this help
+`;
+
+const FLOW_HELP = `usage: ${NAME} flow <folder> [options]
+
+Loads every image of <folder> once, as Keras' ImageDataGenerator().flow_from_directory(<folder>)
+lists and loads them (one class per subfolder, PNG and JPEG; decoded, converted and resized as
+keras_preprocessing 1.1 does with Pillow), in batches, and reports how fast: first Keras' line
+"Found N images belonging to K classes.", then a progress bar on stderr (on a terminal), then
+the images per second.
+
+  --target-size <h>x<w>  size of every image, height × width (default 256x256, as Keras)
+  --batch-size <n>       images per batch (default 32)
+  --color-mode <mode>    rgb (default), rgba or grayscale
+  --interpolation <f>    nearest (default), bilinear, bicubic, lanczos, box or hamming
+  --workers <n>          worker threads loading the files (default 0: the main thread)
+  --json                 print { images, classes, classIndices, batches, seconds, imagesPerSecond, workers }
+  -h, --help             this help
 `;
 
 const METHODS: readonly HistCompareMethod[] = ['chisqr', 'chisqr_alt', 'correl', 'intersect', 'bhattacharyya', 'kl_div'];
@@ -216,6 +235,83 @@ function hash(args: string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
+const COLOR_MODES = ['rgb', 'rgba', 'grayscale'] as const;
+const INTERPOLATIONS = ['nearest', 'bilinear', 'bicubic', 'lanczos', 'box', 'hamming'] as const;
+
+async function flow(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    'target-size': { type: 'string' }, 'batch-size': { type: 'string' }, 'color-mode': { type: 'string' },
+    interpolation: { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(FLOW_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(`flow: expected <folder>, got ${positionals.length} arguments (try '${NAME} flow --help')`);
+  }
+  const [folder] = positionals;
+  const sizeText = (values['target-size'] as string | undefined) ?? '256x256';
+  const m = /^(\d+)x(\d+)$/.exec(sizeText);
+  if (m === null || +m[1] < 1 || +m[2] < 1 || +m[1] > 1 << 20 || +m[2] > 1 << 20) {
+    throw new UsageError(`--target-size: expected <height>x<width>, e.g. 224x224, got '${sizeText}'`);
+  }
+  const targetSize: [number, number] = [+m[1], +m[2]];
+  const batchSize = positiveInt(values['batch-size'] as string | undefined, '--batch-size', 32, 1, 1e6);
+  const colorMode = (values['color-mode'] as string | undefined) ?? 'rgb';
+  if (!(COLOR_MODES as readonly string[]).includes(colorMode)) throw new UsageError(`--color-mode: expected one of ${COLOR_MODES.join(', ')}, got '${colorMode}'`);
+  const interpolation = (values.interpolation as string | undefined) ?? 'nearest';
+  if (!(INTERPOLATIONS as readonly string[]).includes(interpolation)) {
+    throw new UsageError(`--interpolation: expected one of ${INTERPOLATIONS.join(', ')}, got '${interpolation}'`);
+  }
+  const workers = positiveInt(values.workers as string | undefined, '--workers', 0, 0, 256);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (e) {
+    throw new Failure(`${folder}: ${describeFailure(e).replace(/^cannot read it: /, '')}`);
+  }
+  if (!isFolder) throw new Failure(`${folder}: not a folder`);
+
+  // Loaded here only: the other commands do not need the Keras modules.
+  const { flowFromDirectory } = await import('../node/keras.ts');
+  const it = flowFromDirectory(null, folder, {
+    targetSize, batchSize, workers, classMode: null,
+    colorMode: colorMode as (typeof COLOR_MODES)[number], interpolation: interpolation as (typeof INTERPOLATIONS)[number],
+  });
+  const found = `Found ${it.n} images belonging to ${it.numClasses} classes.`;
+  if (!values.json) process.stdout.write(found + '\n');
+  const bar = process.stderr.isTTY ? new ProgressBar(process.stderr, 'loading') : undefined;
+  const t0 = performance.now();
+  let done = 0;
+  try {
+    bar?.update(0, it.n);
+    for (let b = 0; b < it.length; b++) {
+      const batch = (await it.nextAsync()).value as { shape: [number, number, number, number] };
+      done += batch.shape[0];
+      bar?.update(done, it.n);
+    }
+  } catch (e) {
+    throw new Failure(describeFailure(e));
+  } finally {
+    bar?.clear();
+    void it.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const rate = seconds > 0 ? it.n / seconds : 0;
+  if (values.json) {
+    process.stdout.write(JSON.stringify({
+      images: it.n, classes: it.numClasses, classIndices: it.classIndices, batches: it.length,
+      seconds: +seconds.toFixed(3), imagesPerSecond: +rate.toFixed(1), workers,
+    }, null, 2) + '\n');
+  } else {
+    process.stdout.write(`${it.n} image${it.n === 1 ? '' : 's'} in ${it.length} batch${it.length === 1 ? '' : 'es'} of ` +
+      `${targetSize[0]}x${targetSize[1]} in ${seconds.toFixed(2)} s: ${rate.toFixed(1)} images/s ` +
+      `(${workers === 0 ? 'main thread' : `${workers} worker thread${workers === 1 ? '' : 's'}`})\n`);
+  }
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
@@ -232,7 +328,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'search') return search(rest);
   if (command === 'hash') return hash(rest);
-  throw new UsageError(`unknown command '${command}' (expected search or hash; try '${NAME} --help')`);
+  if (command === 'flow') return flow(rest);
+  throw new UsageError(`unknown command '${command}' (expected search, hash or flow; try '${NAME} --help')`);
 }
 
 // Piped into `head`: stop quietly when the reader goes away.

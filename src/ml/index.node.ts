@@ -3,5 +3,5 @@
 export * from './index.ts';
 export {
   ImageDataGenerator, loadImg, flowFromDirectory, DirectoryIterator, type LoadImgOptions, type FlowFromDirectoryOptions,
-  type KerasColorMode, type KerasInterpolation, type KerasClassMode,
+  type KerasColorMode, type KerasInterpolation, type KerasClassMode, type DirectoryBatch,
 } from '../node/keras.ts';

@@ -6,5 +6,5 @@ export { saveIndex, loadIndex, type AnyIndex, type FileStamps, type FolderIndexJ
 export { indexFolder, type IndexFolderOptions, type FolderIndex, type SkippedFile } from './folder.ts';
 export {
   ImageDataGenerator, loadImg, flowFromDirectory, DirectoryIterator, type LoadImgOptions, type FlowFromDirectoryOptions,
-  type KerasColorMode, type KerasInterpolation, type KerasClassMode,
+  type KerasColorMode, type KerasInterpolation, type KerasClassMode, type DirectoryBatch,
 } from './keras.ts';

@@ -3,23 +3,21 @@
 // labels and batches as `ImageDataGenerator.flow_from_directory` for the same seed. Images are
 // decoded as Pillow decodes them (pixelarray/codecs, EXIF orientation not applied, as
 // `Image.open` does not), converted with Pillow's `convert` and resized with Pillow's `resize`.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
-import type { PixelArray } from '../core/pixelarray.ts';
-import { decodeImage } from '../codecs/index.ts';
+import { isContiguous, type PixelArray } from '../core/pixelarray.ts';
 import { imgToArray } from '../ml/keras/convert.ts';
-import { ImageDataGenerator as BaseImageDataGenerator } from '../ml/keras/image-data-generator.ts';
+import { ImageDataGenerator as BaseImageDataGenerator, kerasMatrix, type KerasTransformParams } from '../ml/keras/image-data-generator.ts';
 import { checkFlowOptions, KerasIterator, type FlowOptions } from '../ml/keras/iterator.ts';
-import type { Tensor4D } from '../ml/tensor.ts';
-import { convert } from '../pillow/convert.ts';
-import { resize, type Resample } from '../pillow/resample.ts';
+import { RandomState } from '../ml/keras/random-state.ts';
+import type { Tensor3D, Tensor4D } from '../ml/tensor.ts';
+import { CHANNELS, loadKerasImage, type KerasColorMode, type KerasInterpolation } from './keras-load.ts';
+import { DEFAULT_START_TIMEOUT, LoadPool, type LoadJob } from './load-pool.ts';
+import { describeFailure } from './read.ts';
 
-/** Keras' colour modes: Pillow's L, RGB and RGBA. */
-export type KerasColorMode = 'grayscale' | 'rgb' | 'rgba';
-/** Keras' interpolation names (Pillow's resampling filters). */
-export type KerasInterpolation = 'nearest' | 'bilinear' | 'bicubic' | 'lanczos' | 'box' | 'hamming';
+export type { KerasColorMode, KerasInterpolation } from './keras-load.ts';
 
 /** Options of `loadImg`. */
 export interface LoadImgOptions {
@@ -33,8 +31,6 @@ export interface LoadImgOptions {
 
 const COLOR_MODES: readonly KerasColorMode[] = ['grayscale', 'rgb', 'rgba'];
 const INTERPOLATIONS: readonly KerasInterpolation[] = ['nearest', 'bilinear', 'bicubic', 'lanczos', 'box', 'hamming'];
-const PIL_MODE = { grayscale: 'L', rgb: 'RGB', rgba: 'RGBA' } as const;
-const CHANNELS = { grayscale: 1, rgb: 3, rgba: 4 } as const;
 
 function checkChoice<T extends string>(v: unknown, name: string, choices: readonly T[], fallback: T): T {
   if (v === undefined) return fallback;
@@ -48,15 +44,6 @@ function checkTargetSize(v: unknown, name: string): [number, number] | null {
   return [checkInt(v[0], `${name}[0]`, 1, 1 << 20), checkInt(v[1], `${name}[1]`, 1, 1 << 20)];
 }
 
-function loadChecked(path: string, target: [number, number] | null, colorMode: KerasColorMode, interpolation: KerasInterpolation): PixelArray {
-  const img = decodeImage(new Uint8Array(readFileSync(path)), { orientation: 'ignore' });
-  let out = img.shape[2] === CHANNELS[colorMode] && !(img.shape[2] === 1 && colorMode !== 'grayscale') ? img : convert(img, PIL_MODE[colorMode]);
-  if (target !== null && (out.shape[0] !== target[0] || out.shape[1] !== target[1])) {
-    out = resize(out, [target[1], target[0]], { resample: interpolation as Resample });
-  }
-  return out;
-}
-
 /**
  * `load_img(path, color_mode=…, target_size=(h, w), interpolation=…)`: the file (PNG or JPEG)
  * decoded as Pillow opens it, converted to the colour mode (Pillow's `convert`) and, when its size
@@ -67,7 +54,7 @@ export function loadImg(path: string, options?: LoadImgOptions): PixelArray {
   if (typeof path !== 'string') throw typeError('path', 'a file path (string)', path);
   const o = checkOptions(options);
   checkOptionKeys(o, ['targetSize', 'colorMode', 'interpolation']);
-  return loadChecked(path, checkTargetSize(o.targetSize, 'options.targetSize'),
+  return loadKerasImage(path, checkTargetSize(o.targetSize, 'options.targetSize'),
     checkChoice(o.colorMode, 'options.colorMode', COLOR_MODES, 'rgb'), checkChoice(o.interpolation, 'options.interpolation', INTERPOLATIONS, 'nearest'));
 }
 
@@ -88,7 +75,24 @@ export interface FlowFromDirectoryOptions extends FlowOptions {
   interpolation?: KerasInterpolation;
   /** Follow symbolic links to folders; default false, as Keras. */
   followLinks?: boolean;
+  /**
+   * Worker threads that load (decode and resize) the files of `nextAsync()` batches. Default 0:
+   * on the calling thread. `next()` always loads on the calling thread. See docs/ml.md for when
+   * workers pay.
+   */
+  workers?: number;
+  /**
+   * With `workers`: while a batch is handed out, the files of the next one are already being
+   * loaded (when the next batch is known: always within an epoch, and at an epoch's start unless
+   * it shuffles without a seed). Default true.
+   */
+  prefetch?: boolean;
+  /** With `workers`: milliseconds a worker may take to start before `nextAsync()` rejects. Default 10 000. */
+  startTimeout?: number;
 }
+
+/** What a DirectoryIterator yields: images, or `[images, labels]` (see `classMode`). */
+export type DirectoryBatch = Tensor4D | [Tensor4D, Float32Array | Tensor4D | { data: Float32Array; shape: [number, number] }];
 
 /** Keras' file-name filter: a lower-cased name that ends with one of these (no dot required, as in Keras). */
 const WHITE_LIST = ['png', 'jpg', 'jpeg', 'bmp', 'ppm', 'tif', 'tiff'];
@@ -128,7 +132,7 @@ function walk(root: string, followLinks: boolean): Array<[string, string]> {
  * class indices, 'input' the images again. Only PNG and JPEG files decode (Keras also lists
  * BMP, PPM and TIFF names; those throw DecodeError when their batch is built).
  */
-export class DirectoryIterator extends KerasIterator<Tensor4D | [Tensor4D, Float32Array | Tensor4D | { data: Float32Array; shape: [number, number] }]> {
+export class DirectoryIterator extends KerasIterator<DirectoryBatch> implements AsyncIterable<DirectoryBatch> {
   readonly directory: string;
   /** Class name → label, as Keras' `class_indices`. */
   readonly classIndices: Record<string, number>;
@@ -142,16 +146,31 @@ export class DirectoryIterator extends KerasIterator<Tensor4D | [Tensor4D, Float
   readonly classMode: KerasClassMode;
   readonly interpolation: KerasInterpolation;
   readonly generator: BaseImageDataGenerator | null;
+  /** Worker threads loading the files of `nextAsync()` (0: the calling thread). */
+  readonly workers: number;
+  /** Whether `nextAsync()` loads the next batch's files ahead (with workers). */
+  readonly prefetch: boolean;
+  readonly #startTimeout: number;
+  #pool: LoadPool | null = null;
+  /** Loads started ahead for the next batch, by file index. */
+  #ahead = new Map<number, LoadJob>();
+  #closed = false;
 
   constructor(directory: string, generator: BaseImageDataGenerator | null, options?: FlowFromDirectoryOptions) {
+    if (arguments.length > 3) throw tooManyArguments('DirectoryIterator', ['directory', 'generator', 'options'], arguments.length);
     if (typeof directory !== 'string') throw typeError('directory', 'a folder path (string)', directory);
-    const flow = checkFlowOptions(options, ['targetSize', 'colorMode', 'classes', 'classMode', 'subset', 'interpolation', 'followLinks']);
+    const flow = checkFlowOptions(options, ['targetSize', 'colorMode', 'classes', 'classMode', 'subset', 'interpolation', 'followLinks',
+      'workers', 'prefetch', 'startTimeout']);
     const o = flow.rest as FlowFromDirectoryOptions;
     const targetSize = checkTargetSize(o.targetSize, 'options.targetSize') ?? [256, 256];
     const colorMode = checkChoice(o.colorMode, 'options.colorMode', COLOR_MODES, 'rgb');
     const interpolation = checkChoice(o.interpolation, 'options.interpolation', INTERPOLATIONS, 'nearest');
     const classMode = o.classMode === null ? null : checkChoice(o.classMode, 'options.classMode', ['categorical', 'binary', 'sparse', 'input'] as const, 'categorical');
     if (o.followLinks !== undefined && typeof o.followLinks !== 'boolean') throw typeError('options.followLinks', 'a boolean', o.followLinks);
+    const workers = o.workers === undefined ? 0 : checkInt(o.workers, 'options.workers', 0, MAX_WORKERS);
+    if (o.prefetch !== undefined && typeof o.prefetch !== 'boolean') throw typeError('options.prefetch', 'a boolean', o.prefetch);
+    const startTimeout = o.startTimeout === undefined ? DEFAULT_START_TIMEOUT
+      : o.startTimeout === Infinity ? Infinity : checkInt(o.startTimeout, 'options.startTimeout', 1, 2 ** 31 - 1);
     let split: [number, number] | null = null;
     if (o.subset !== undefined && o.subset !== null) {
       const v = generator?.validationSplit ?? 0;
@@ -189,6 +208,9 @@ export class DirectoryIterator extends KerasIterator<Tensor4D | [Tensor4D, Float
     this.classMode = classMode;
     this.interpolation = interpolation;
     this.generator = generator;
+    this.workers = workers;
+    this.prefetch = o.prefetch ?? true;
+    this.#startTimeout = startTimeout;
   }
 
   /** Absolute paths of `filenames`. */
@@ -196,18 +218,127 @@ export class DirectoryIterator extends KerasIterator<Tensor4D | [Tensor4D, Float
     return this.filenames.map((f) => join(this.directory, f));
   }
 
-  protected batchOf(indices: Int32Array): Tensor4D | [Tensor4D, Float32Array | Tensor4D | { data: Float32Array; shape: [number, number] }] {
+  protected batchOf(indices: Int32Array): DirectoryBatch {
+    // Keras' order, image by image: load, img_to_array, draw the random transform, apply it, standardize.
+    return this.#assemble(indices, (i) => loadKerasImage(join(this.directory, this.filenames[indices[i]]), this.targetSize, this.colorMode, this.interpolation), null);
+  }
+
+  /**
+   * The next batch, as `next()` gives it (the same bytes for the same seed), with the files loaded
+   * on `workers` threads. The batch's indices and every random draw (the epoch's permutation, the
+   * transform parameters of each image, in Keras' order) are taken when `nextAsync()` is called,
+   * so calls may overlap and mix with `next()`: batches come out in call order. The images are
+   * then transformed and standardised on this thread. A file that cannot be loaded rejects the
+   * promise with an error naming it. Without workers the batch is made on this thread at once.
+   */
+  async nextAsync(): Promise<IteratorResult<DirectoryBatch>> {
+    if (arguments.length > 0) throw tooManyArguments('DirectoryIterator.nextAsync', [], arguments.length);
+    if (this.#closed) throw new Error('DirectoryIterator: nextAsync() after close()');
+    const raw = this.nextIndices();
+    const indices = Int32Array.from(raw);
+    const gen = this.generator;
+    // getRandomTransform only depends on the image's shape, known before the file is read: the
+    // draws are made now, in Keras' order (applyTransform and standardize draw nothing).
+    const shape = [this.targetSize[0], this.targetSize[1], CHANNELS[this.colorMode]];
+    const params = gen === null ? null : Array.from(indices, () => gen.getRandomTransform(shape));
+    if (this.workers === 0) {
+      return { value: this.#assemble(indices, (i) => this.#loadHere(indices[i]), params), done: false };
+    }
+    const promises = this.#dispatch(raw, indices);
+    const images = await Promise.all(promises);
+    return { value: this.#assemble(indices, (i) => images[i], params), done: false };
+  }
+
+  /** `for await (const batch of iterator)`: endless, as `for … of`; `nextAsync()` each time. */
+  [Symbol.asyncIterator](): AsyncIterableIterator<DirectoryBatch> {
+    if (arguments.length > 0) throw tooManyArguments('DirectoryIterator[Symbol.asyncIterator]', [], arguments.length);
+    const it = {
+      next: () => this.nextAsync(),
+      // Leaving the loop does not stop the workers (idle workers do not keep the process alive): close() does.
+      return: async (): Promise<IteratorResult<DirectoryBatch>> => ({ value: undefined, done: true }),
+      [Symbol.asyncIterator]: () => it,
+    };
+    return it;
+  }
+
+  /**
+   * Stops the loading workers; pending `nextAsync()` calls reject, and so do later ones. Idempotent;
+   * `next()` still works. Idle workers do not keep the process alive, so this is only needed to
+   * free the threads early.
+   */
+  close(): Promise<void> {
+    if (arguments.length > 0) throw tooManyArguments('DirectoryIterator.close', [], arguments.length);
+    this.#closed = true;
+    for (const job of this.#ahead.values()) job.cancel();
+    this.#ahead.clear();
+    return this.#pool === null ? Promise.resolve() : this.#pool.close();
+  }
+
+  /** Starts the loads of a batch on the workers (reusing those started ahead), then those of the next batch. */
+  #dispatch(raw: Int32Array, indices: Int32Array): Promise<PixelArray>[] {
+    if (this.#pool === null || this.#pool.broken) {
+      // A broken pool's loads are lost: start again with new workers.
+      this.#ahead.clear();
+      this.#pool = new LoadPool(this.workers, { startTimeout: this.#startTimeout });
+    }
+    const pool = this.#pool;
+    const load = (j: number): LoadJob => pool.load(join(this.directory, this.filenames[j]), this.targetSize, this.colorMode, this.interpolation);
+    const current = new Map<number, LoadJob>();
+    for (const j of indices) current.set(j, this.#ahead.get(j) ?? load(j));
+    // Loads started for a batch that did not come (reset(), another order): dropped.
+    for (const [j, job] of this.#ahead) if (!current.has(j)) job.cancel();
+    this.#ahead.clear();
+    if (this.prefetch) {
+      for (const j of nextBatchGuess(raw, this.n, this.batchSize, this.shuffle, this.seed, this.totalBatchesSeen) ?? []) {
+        const shared = current.get(j);
+        // A file of this batch too: the same load, which the next batch must not cancel.
+        const job = shared === undefined ? load(j) : { promise: shared.promise, cancel: () => {} };
+        // Handled here: a failure surfaces when its batch is asked for, not as an unhandled rejection.
+        job.promise.catch(() => {});
+        this.#ahead.set(j, job);
+      }
+    }
+    return Array.from(indices, (j) => current.get(j)!.promise);
+  }
+
+  /** A file loaded on this thread, for nextAsync(): an error names the file. */
+  #loadHere(j: number): PixelArray {
+    const path = join(this.directory, this.filenames[j]);
+    try {
+      return loadKerasImage(path, this.targetSize, this.colorMode, this.interpolation);
+    } catch (e) {
+      throw new Error(`cannot load ${path}: ${describeFailure(e)}`, { cause: e });
+    }
+  }
+
+  /**
+   * The batch of `indices` from their images (`image(i)` for the i-th), transformed with
+   * `params[i]` (null: each drawn when its image is ready, as Keras does) and standardised.
+   */
+  #assemble(indices: Int32Array, image: (i: number) => PixelArray, params: KerasTransformParams[] | null): DirectoryBatch {
     const [h, w] = this.targetSize, c = CHANNELS[this.colorMode], size = h * w * c;
     const data = new Float32Array(indices.length * size);
-    indices.forEach((j, i) => {
-      const path = join(this.directory, this.filenames[j]);
-      let x = imgToArray(loadChecked(path, this.targetSize, this.colorMode, this.interpolation));
-      if (this.generator) {
-        x = this.generator.applyTransform(x, this.generator.getRandomTransform(x.shape));
-        x = this.generator.standardize(x);
+    const gen = this.generator;
+    const shape: [number, number, number] = [h, w, c];
+    for (let i = 0; i < indices.length; i++) {
+      const img = image(i);
+      // img_to_array straight into the batch (a native uint8 → float32 copy) when the image is contiguous.
+      const slot = data.subarray(i * size, (i + 1) * size);
+      let x: Tensor3D;
+      if (isContiguous(img)) {
+        slot.set(img.data.subarray(img.offset, img.offset + size));
+        x = { data: slot, shape };
+      } else x = imgToArray(img);
+      if (gen !== null) {
+        const p = params === null ? gen.getRandomTransform(x.shape) : params[i];
+        // applyTransform returns a copy even when it has nothing to do: skipped then (same values).
+        if (gen.applyTransform !== BaseImageDataGenerator.prototype.applyTransform || !isIdentity(p, h, w)) x = gen.applyTransform(x, p);
+        // standardize works in place; a preprocessingFunction gets an array of its own, as in Keras.
+        if (gen.preprocessingFunction !== null && x.data === slot) x = { data: slot.slice(), shape };
+        x = gen.standardize(x);
       }
-      data.set(x.data, i * size);
-    });
+      if (x.data !== slot) slot.set(x.data);
+    }
     const batch: Tensor4D = { data, shape: [indices.length, h, w, c] };
     switch (this.classMode) {
       case null: return batch;
@@ -223,6 +354,32 @@ export class DirectoryIterator extends KerasIterator<Tensor4D | [Tensor4D, Float
   }
 }
 
+/** True when `applyTransform(x, p)` would return `x`'s values unchanged (the tests of applyTransform, in its order). */
+function isIdentity(p: KerasTransformParams, h: number, w: number): boolean {
+  return kerasMatrix(p, h, w) === null && (p.channelShiftIntensity === undefined || p.channelShiftIntensity === null)
+    && !p.flipHorizontal && !p.flipVertical && (p.brightness === undefined || p.brightness === null);
+}
+
+/** Most loading workers an iterator accepts. */
+const MAX_WORKERS = 256;
+
+/**
+ * @internal The indices of the batch after the one `nextIndices()` just returned (`raw`, a view
+ * of the epoch's index array), as the next `nextIndices()` will give them, or null when they
+ * cannot be known ahead (an epoch starts with a shuffle and no seed). `totalBatchesSeen` is the
+ * count after `raw`. A guess only steers prefetching: a wrong one costs time, never bytes.
+ */
+export function nextBatchGuess(raw: Int32Array, n: number, batchSize: number, shuffle: boolean, seed: number | null,
+  totalBatchesSeen: number): Int32Array | null {
+  if (n === 0 || raw.buffer.byteLength !== 4 * n) return null;
+  const current = raw.byteOffset / 4;
+  if (n > current + batchSize) return new Int32Array(raw.buffer, 4 * (current + batchSize), Math.min(batchSize, n - current - batchSize));
+  // The next batch starts an epoch.
+  if (!shuffle) return Int32Array.from({ length: Math.min(batchSize, n) }, (_, i) => i);
+  if (seed === null || seed + totalBatchesSeen > 0xffffffff) return null;
+  return new RandomState(seed + totalBatchesSeen).permutation(n).subarray(0, batchSize);
+}
+
 /** `ImageDataGenerator.flow_from_directory(directory, …)` as a function of the generator (null: no transforms). */
 export function flowFromDirectory(generator: BaseImageDataGenerator | null, directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator {
   if (arguments.length > 3) throw tooManyArguments('flowFromDirectory', ['generator', 'directory', 'options'], arguments.length);
@@ -236,6 +393,7 @@ export function flowFromDirectory(generator: BaseImageDataGenerator | null, dire
 export class ImageDataGenerator extends BaseImageDataGenerator {
   /** `flow_from_directory(directory, target_size=…, color_mode=…, class_mode=…, batch_size=…, shuffle=…, seed=…, …)`. */
   flowFromDirectory(directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator {
+    if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.flowFromDirectory', ['directory', 'options'], arguments.length);
     return new DirectoryIterator(directory, this, options);
   }
 }
