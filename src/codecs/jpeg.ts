@@ -9,13 +9,13 @@ import {
   checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError, enforceDecodeBytes, enforceMaxPixels, type DecodeOptions,
 } from './errors.ts';
 import { readExifOrientation } from './exif.ts';
+import { encodeJpegData, type JpegSubsampling } from './jpeg/encoder.ts';
 import { decodeJpegData } from './jpeg/jdapi.ts';
 import { MAX_SCANS, readJpegInfo, type JpegInfo } from './jpeg-markers.ts';
 import { applyOrientation } from './orientation.ts';
-import { encodeJpegData, type JpegSubsampling } from './jpeg/encoder.ts';
+import { gatherColor } from './pixels.ts';
 
 export type { JpegSubsampling };
-import { gatherColor } from './pixels.ts';
 
 /** Options of `decodeJpeg`. */
 export interface JpegDecodeOptions extends DecodeOptions {
