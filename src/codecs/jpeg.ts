@@ -117,31 +117,28 @@ export function decodeJpeg(bytes: Uint8Array, options?: JpegDecodeOptions): Pixe
   return image;
 }
 
+/** Each component's 8×8 blocks across and down, not padded to whole MCUs. */
+function componentBlocks(info: JpegInfo): Array<{ bw: number; bh: number; h: number; v: number }> {
+  const maxH = Math.max(...info.components.map((c) => c.h));
+  const maxV = Math.max(...info.components.map((c) => c.v));
+  return info.components.map((c) => ({
+    bw: Math.ceil(Math.ceil(info.width * c.h / maxH) / 8), bh: Math.ceil(Math.ceil(info.height * c.v / maxV) / 8), h: c.h, v: c.v,
+  }));
+}
+
 /**
  * Bytes of the largest single buffer a decode allocates: the output image, or one component's
  * coefficients (64 int16 per block; at most one MCU of padding in each direction).
  */
 function largestBuffer(info: JpegInfo): number {
-  const maxH = Math.max(...info.components.map((c) => c.h));
-  const maxV = Math.max(...info.components.map((c) => c.v));
   let largest = info.width * info.height * (info.components.length === 1 ? 1 : 3);
-  for (const c of info.components) {
-    const bw = Math.ceil(Math.ceil(info.width * c.h / maxH) / 8) + c.h;
-    const bh = Math.ceil(Math.ceil(info.height * c.v / maxV) / 8) + c.v;
-    largest = Math.max(largest, bw * bh * 128);
-  }
+  for (const b of componentBlocks(info)) largest = Math.max(largest, (b.bw + b.h) * (b.bh + b.v) * 128);
   return largest;
 }
 
 /** 8×8 blocks of all components, not padded to whole MCUs (the fewest any scan can code). */
 function countBlocks(info: JpegInfo): number {
-  const maxH = Math.max(...info.components.map((c) => c.h));
-  const maxV = Math.max(...info.components.map((c) => c.v));
-  let blocks = 0;
-  for (const c of info.components) {
-    blocks += Math.ceil(Math.ceil(info.width * c.h / maxH) / 8) * Math.ceil(Math.ceil(info.height * c.v / maxV) / 8);
-  }
-  return blocks;
+  return componentBlocks(info).reduce((n, b) => n + b.bw * b.bh, 0);
 }
 
 /**
