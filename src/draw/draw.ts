@@ -4,7 +4,7 @@ import { checkOptions, checkOptionKeys } from '../core/check.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
-import { Canvas, fillConvexPoly, fillConvexPolyEx, LINE_AA, polyLine, polyLineEx, thickLine, thickLineEx } from './raster.ts';
+import { Canvas, fillConvexPolyEx, LINE_AA, polyLine, polyLineEx, thickLine, thickLineEx } from './raster.ts';
 
 /** A point `[x, y]`: integer column and row (may lie outside the image). */
 export type Point = readonly [number, number];
@@ -147,10 +147,8 @@ export function rectangle(img: PixelArray, pt1: Point, pt2: Point, color: Color,
   if (img.size === 0) return img;
   const corners = [x0, y0, x1, y0, x1, y1, x0, y1];
   const cv = new Canvas(img, col);
-  if (lineType === LINE_AA) {
-    if (thickness > 0) polyLineEx(cv, corners, true, thickness, lineType, 0);
-    else fillConvexPolyEx(cv, corners, lineType, 0);
-  } else if (thickness > 0) polyLine(cv, corners, true, thickness, lineType);
-  else fillConvexPoly(cv, corners, lineType, 0);
+  if (thickness <= 0) fillConvexPolyEx(cv, corners, lineType, 0);
+  else if (lineType === LINE_AA) polyLineEx(cv, corners, true, thickness, lineType, 0);
+  else polyLine(cv, corners, true, thickness, lineType);
   return img;
 }

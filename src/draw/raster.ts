@@ -230,82 +230,6 @@ export function line2(cv: Canvas, x1: number, y1: number, x2: number, y2: number
   }
 }
 
-/**
- * OpenCV's `FillConvexPoly` (non-antialiased): the outline by `line1` (shift 0) or `line2`, then
- * scanlines between a left and a right edge chain, with spans rounded as `(x + 0.5) >> 16`.
- * `v` holds x0, y0, x1, y1, … with `shift` fractional bits (0 or 16).
- */
-export function fillConvexPoly(cv: Canvas, v: number[], lineType: number, shift: 0 | 16): void {
-  const npts = v.length / 2;
-  const delta = shift === 0 ? 0 : HALF;
-  const up = shift === 0 ? XY_ONE : 1; // << (XY_SHIFT − shift)
-  let imin = 0;
-  let xmin = v[0], xmax = v[0], ymin = v[1], ymax = v[1];
-  let p0x = v[2 * npts - 2] * up, p0y = v[2 * npts - 1] * up;
-  for (let i = 0; i < npts; i++) {
-    const x = v[2 * i], y = v[2 * i + 1];
-    if (y < ymin) { ymin = y; imin = i; }
-    ymax = Math.max(ymax, y);
-    xmax = Math.max(xmax, x);
-    xmin = Math.min(xmin, x);
-    const px = x * up, py = y * up;
-    if (shift === 0) line1(cv, shr16(p0x) | 0, shr16(p0y) | 0, shr16(px) | 0, shr16(py) | 0, lineType);
-    else line2(cv, p0x, p0y, px, py);
-    p0x = px; p0y = py;
-  }
-  const unshift = (t: number): number => (shift === 0 ? t : shr16(t + delta));
-  xmin = unshift(xmin); xmax = unshift(xmax); ymin = unshift(ymin); ymax = unshift(ymax);
-  const { w, h } = cv;
-  if (npts < 3 || (xmax | 0) < 0 || (ymax | 0) < 0 || (xmin | 0) >= w || (ymin | 0) >= h) return;
-  ymax = Math.min(ymax, h - 1) | 0;
-
-  // Two edge chains walk from the top vertex: one forwards, one backwards through the vertices.
-  const idx = [imin, imin], di = [1, npts - 1];
-  const ex = new Float64Array([-XY_ONE, -XY_ONE]), edx = new Float64Array(2);
-  let y = ymin | 0;
-  const ye = new Int32Array([y, y]);
-  let edges = npts;
-  do {
-    for (let i = 0; i < 2; i++) {
-      if (y < ye[i]) continue;
-      let idx0 = idx[i], k = idx0 + di[i];
-      if (k >= npts) k -= npts;
-      while (edges-- > 0) {
-        const ty = unshift(v[2 * k + 1]) | 0;
-        if (ty > y) {
-          const xs = v[2 * idx0] * up, xe = v[2 * k] * up;
-          ye[i] = ty;
-          edx[i] = Math.trunc(((xe - xs) * 2 + (ty - y)) / (2 * (ty - y)));
-          ex[i] = xs;
-          idx[i] = k;
-          break;
-        }
-        idx0 = k;
-        k += di[i];
-        if (k >= npts) k -= npts;
-      }
-    }
-    if (edges < 0) break;
-    if (y >= 0) {
-      const l = ex[0] > ex[1] ? 1 : 0;
-      let x1 = shr16(ex[l] + HALF) | 0, x2 = shr16(ex[1 - l] + HALF) | 0;
-      if (x2 >= 0 && x1 < w) {
-        if (x1 < 0) x1 = 0;
-        if (x2 >= w) x2 = w - 1;
-        if (x1 <= x2) cv.hline(y, x1, x2);
-      }
-      ex[0] += edx[0]; ex[1] += edx[1];
-    } else {
-      // OpenCV walks the rows above the image one by one, drawing nothing; jump to the next row
-      // where an edge changes or the image starts, advancing the edges by as many steps.
-      const next = Math.min(0, ye[0], ye[1]);
-      const n = Math.max(1, next - y);
-      ex[0] += edx[0] * n; ex[1] += edx[1] * n;
-      y += n - 1;
-    }
-  } while (++y <= ymax);
-}
-
 /** Fills the box [x0, x1] × [y0, y1] (inclusive), clipped to the image. */
 export function fillBox(cv: Canvas, x0: number, y0: number, x1: number, y1: number): void {
   x0 = Math.max(x0, 0); y0 = Math.max(y0, 0);
@@ -336,7 +260,7 @@ export function fillCircle(cv: Canvas, cx: number, cy: number, radius: number): 
 
 /**
  * OpenCV's `ThickLine` for integer ends (shift 0): one pixel wide it is `line1`; wider, a
- * quadrilateral whose half-width vector is rounded to 16.16, filled by `fillConvexPoly`, plus a
+ * quadrilateral whose half-width vector is rounded to 16.16, filled by `fillConvexPolyEx`, plus a
  * filled circle of radius ⌊(thickness + 1) / 2⌋ at the ends `flags` selects (1 start, 2 end).
  */
 export function thickLine(cv: Canvas, x0: number, y0: number, x1: number, y1: number,
@@ -360,7 +284,7 @@ export function thickLine(cv: Canvas, x0: number, y0: number, x1: number, y1: nu
   } else if (Math.abs(r) > DBL_EPSILON) {
     r = (t + odd * XY_ONE * 0.5) / Math.sqrt(r);
     const dpx = roundHalfEven(dy * r), dpy = roundHalfEven(dx * r); // cvRound
-    fillConvexPoly(cv, [p0x + dpx, p0y + dpy, p0x - dpx, p0y - dpy, p1x - dpx, p1y - dpy, p1x + dpx, p1y + dpy], lineType, XY_SHIFT);
+    fillConvexPolyEx(cv, [p0x + dpx, p0y + dpy, p0x - dpx, p0y - dpy, p1x - dpx, p1y - dpy, p1x + dpx, p1y + dpy], lineType, XY_SHIFT);
   }
   const radius = shr16(t + HALF);
   for (let i = 0; i < 2; i++) {
