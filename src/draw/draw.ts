@@ -4,7 +4,7 @@ import { checkOptions, checkOptionKeys } from '../core/check.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { roundHalfEven } from '../core/numeric.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
-import { Canvas, fillConvexPolyEx, LINE_AA, polyLine, polyLineEx, thickLine, thickLineEx } from './raster.ts';
+import { Canvas, fillConvexPolyEx, LINE_AA, polyLineEx, thickLineEx } from './raster.ts';
 
 /** A point `[x, y]`: integer column and row (may lie outside the image). */
 export type Point = readonly [number, number];
@@ -124,8 +124,7 @@ export function line(img: PixelArray, pt1: Point, pt2: Point, color: Color, opti
   const thickness = checkThickness(opts.thickness, false);
   const lineType = checkLineType(opts.lineType, img.channels);
   if (img.size === 0) return img;
-  if (lineType === LINE_AA) { thickLineEx(new Canvas(img, col), x0, y0, x1, y1, thickness, lineType, 3, 0); return img; }
-  thickLine(new Canvas(img, col), x0, y0, x1, y1, thickness, lineType, 3);
+  thickLineEx(new Canvas(img, col), x0, y0, x1, y1, thickness, lineType, 3, 0);
   return img;
 }
 
@@ -148,7 +147,6 @@ export function rectangle(img: PixelArray, pt1: Point, pt2: Point, color: Color,
   const corners = [x0, y0, x1, y0, x1, y1, x0, y1];
   const cv = new Canvas(img, col);
   if (thickness <= 0) fillConvexPolyEx(cv, corners, lineType, 0);
-  else if (lineType === LINE_AA) polyLineEx(cv, corners, true, thickness, lineType, 0);
-  else polyLine(cv, corners, true, thickness, lineType);
+  else polyLineEx(cv, corners, true, thickness, lineType, 0);
   return img;
 }

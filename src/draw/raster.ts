@@ -258,56 +258,6 @@ export function fillCircle(cv: Canvas, cx: number, cy: number, radius: number): 
   }
 }
 
-/**
- * OpenCV's `ThickLine` for integer ends (shift 0): one pixel wide it is `line1`; wider, a
- * quadrilateral whose half-width vector is rounded to 16.16, filled by `fillConvexPolyEx`, plus a
- * filled circle of radius ⌊(thickness + 1) / 2⌋ at the ends `flags` selects (1 start, 2 end).
- */
-export function thickLine(cv: Canvas, x0: number, y0: number, x1: number, y1: number,
-  thickness: number, lineType: number, flags: number): void {
-  if (thickness <= 1) { line1(cv, x0, y0, x1, y1, lineType); return; }
-  let p0x = x0 * XY_ONE, p0y = y0 * XY_ONE;
-  const p1x = x1 * XY_ONE, p1y = y1 * XY_ONE;
-  const dx = (p0x - p1x) / XY_ONE, dy = (p1y - p0y) / XY_ONE;
-  let r = dx * dx + dy * dy;
-  const odd = thickness & 1;
-  const t = thickness * (XY_ONE >> 1); // thickness <<= XY_SHIFT − 1
-  if ((x0 === x1) !== (y0 === y1)) {
-    // Horizontal or vertical (rectangle sides): the half-width vector comes out as exactly
-    // (0, ±H) or (±H, 0) pixels, H = ⌈thickness / 2⌉, so the quadrilateral is the box below with
-    // integer corners; its outline and scanlines cover that box and nothing else. Filled directly.
-    const half = (thickness + odd) / 2;
-    const [bx0, bx1] = x0 < x1 ? [x0, x1] : [x1, x0];
-    const [by0, by1] = y0 < y1 ? [y0, y1] : [y1, y0];
-    if (y0 === y1) fillBox(cv, bx0, by0 - half, bx1, by0 + half);
-    else fillBox(cv, bx0 - half, by0, bx0 + half, by1);
-  } else if (Math.abs(r) > DBL_EPSILON) {
-    r = (t + odd * XY_ONE * 0.5) / Math.sqrt(r);
-    const dpx = roundHalfEven(dy * r), dpy = roundHalfEven(dx * r); // cvRound
-    fillConvexPolyEx(cv, [p0x + dpx, p0y + dpy, p0x - dpx, p0y - dpy, p1x - dpx, p1y - dpy, p1x + dpx, p1y + dpy], lineType, XY_SHIFT);
-  }
-  const radius = shr16(t + HALF);
-  for (let i = 0; i < 2; i++) {
-    if (flags & (i + 1)) fillCircle(cv, shr16(p0x + HALF) | 0, shr16(p0y + HALF) | 0, radius);
-    p0x = p1x; p0y = p1y;
-  }
-}
-
-/** OpenCV's `PolyLine` (shift 0): consecutive thick segments; a closed one also joins last to first. */
-export function polyLine(cv: Canvas, v: number[], closed: boolean, thickness: number, lineType: number): void {
-  const count = v.length / 2;
-  if (count === 0) return;
-  let i = closed ? count - 1 : 0;
-  let flags = closed ? 2 : 3;
-  let p0x = v[2 * i], p0y = v[2 * i + 1];
-  for (i = closed ? 0 : 1; i < count; i++) {
-    const px = v[2 * i], py = v[2 * i + 1];
-    thickLine(cv, p0x, p0y, px, py, thickness, lineType, flags);
-    p0x = px; p0y = py;
-    flags = 2;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The general rasterisers (any shift 0..16, LINE_AA): OpenCV 4.6's LineAA, FillConvexPoly,
 // CollectPolyEdges + FillEdgeCollection, the outline Circle, ThickLine, PolyLine and EllipseEx
@@ -684,7 +634,16 @@ export function thickLineEx(cv: Canvas, x0: number, y0: number, x1: number, y1: 
   let r = dx * dx + dy * dy;
   const odd = thickness & 1;
   const t = thickness * HALF;
-  if (Math.abs(r) > DBL_EPSILON) {
+  if (shift === 0 && lineType < LINE_AA && (x0 === x1) !== (y0 === y1)) {
+    // Horizontal or vertical with integer ends (rectangle sides): the half-width vector comes out
+    // as exactly (0, ±H) or (±H, 0) pixels, H = ⌈thickness / 2⌉, so the quadrilateral is the box
+    // below with integer corners; its outline and scanlines cover that box and nothing else.
+    const half = (thickness + odd) / 2;
+    const [bx0, bx1] = x0 < x1 ? [x0, x1] : [x1, x0];
+    const [by0, by1] = y0 < y1 ? [y0, y1] : [y1, y0];
+    if (y0 === y1) fillBox(cv, bx0, by0 - half, bx1, by0 + half);
+    else fillBox(cv, bx0 - half, by0, bx0 + half, by1);
+  } else if (Math.abs(r) > DBL_EPSILON) {
     r = (t + odd * XY_ONE * 0.5) / Math.sqrt(r);
     const dpx = roundHalfEven(dy * r), dpy = roundHalfEven(dx * r);
     fillConvexPolyEx(cv, [p0x + dpx, p0y + dpy, p0x - dpx, p0y - dpy, p1x - dpx, p1y - dpy, p1x + dpx, p1y + dpy], lineType, XY_SHIFT);

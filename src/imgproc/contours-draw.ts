@@ -15,7 +15,7 @@ import { checkInt, checkOptionKeys, checkOptions } from '../core/check.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import { checkColor, checkLineType, checkPoint, MAX_THICKNESS, type Color, type LineType, type Point } from '../draw/draw.ts';
-import { Canvas, collectPolyEdges, EdgeList, fillEdgeCollection, LINE_AA, thickLine, thickLineEx } from '../draw/raster.ts';
+import { Canvas, collectPolyEdges, EdgeList, fillEdgeCollection, thickLineEx } from '../draw/raster.ts';
 
 /** Options of `drawContours`. */
 export interface DrawContoursOptions {
@@ -175,8 +175,7 @@ function drawOne(cv: Canvas, v: Int32Array, ox: number, oy: number, thickness: n
   for (let i = 1; i <= n; i++) {
     const j = i === n ? 0 : 2 * i;
     const x1 = v[j] + ox, y1 = v[j + 1] + oy;
-    if (lineType === LINE_AA) thickLineEx(cv, x0, y0, x1, y1, thickness, lineType, 2, 0);
-    else thickLine(cv, x0, y0, x1, y1, thickness, lineType, 2);
+    thickLineEx(cv, x0, y0, x1, y1, thickness, lineType, 2, 0);
     x0 = x1; y0 = y1;
   }
 }
