@@ -90,3 +90,10 @@ export function checkChoice<T extends string>(v: unknown, name: string, choices:
   }
   return v as T;
 }
+
+/** `options.onWarning`: a function or undefined. */
+export function checkWarningHandler(v: unknown, name = 'options.onWarning'): ((message: string) => void) | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'function') throw typeError(name, 'a function (message: string) => void', v);
+  return v as (message: string) => void;
+}

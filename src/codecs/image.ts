@@ -1,9 +1,9 @@
 // decodeImage: picks the decoder from the file's magic bytes, never from a name or MIME type.
 import type { PixelArray } from '../core/pixelarray.ts';
 import { checkOptionKeys, checkOptions } from '../core/check.ts';
-import { checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError } from './errors.ts';
+import { checkBoolean, checkBytes, checkChoice, checkMaxPixels, checkWarningHandler, DecodeError } from './errors.ts';
 import { checkReduce, decodeJpeg, JPEG_DECODE_KEYS, ORIENTATION_CHOICES, type JpegDecodeOptions } from './jpeg.ts';
-import { checkWarningHandler, type PngDecodeOptions } from './png.ts';
+import type { PngDecodeOptions } from './png.ts';
 import type { PixelArray as Decoded } from '../core/pixelarray.ts';
 
 /** Options of `decodeImage`: those of every decoder; each format uses the ones that apply to it. */

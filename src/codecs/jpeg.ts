@@ -6,7 +6,8 @@ import { fromData } from '../core/create.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import {
-  checkBoolean, checkBytes, checkChoice, checkMaxPixels, DecodeError, enforceDecodeBytes, enforceMaxPixels, type DecodeOptions,
+  checkBoolean, checkBytes, checkChoice, checkMaxPixels, checkWarningHandler, DecodeError, enforceDecodeBytes, enforceMaxPixels,
+  type DecodeOptions,
 } from './errors.ts';
 import { readExifOrientation } from './exif.ts';
 import { encodeJpegData, type JpegSubsampling } from './jpeg/encoder.ts';
@@ -52,13 +53,6 @@ export function checkReduce(v: unknown): number {
   return v;
 }
 
-/** Reads `options.onWarning`: a function or undefined. */
-export function checkWarningSink(v: unknown): ((message: string) => void) | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'function') throw typeError('options.onWarning', 'a function', v);
-  return v as (message: string) => void;
-}
-
 /**
  * Decodes a baseline or progressive JPEG into a contiguous PixelArray with exactly the pixels of
  * libjpeg-turbo 2.1 with its default settings — what Pillow 9.4's `Image.open` and OpenCV 4.6's
@@ -86,7 +80,7 @@ export function decodeJpeg(bytes: Uint8Array, options?: JpegDecodeOptions): Pixe
   const orientation = checkChoice(opts.orientation, 'options.orientation', ORIENTATION_CHOICES);
   const allowTruncated = checkBoolean(opts.allowTruncated, 'options.allowTruncated', false);
   const reduce = checkReduce(opts.reduce);
-  const onWarning = checkWarningSink(opts.onWarning);
+  const onWarning = checkWarningHandler(opts.onWarning);
 
   const info = readJpegInfo(input);
   enforceMaxPixels('jpeg', info.width, info.height, maxPixels);

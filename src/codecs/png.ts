@@ -4,11 +4,11 @@
 // unfiltered in place and turned into the file's channels the way Pillow does.
 import { checkInt, checkOptions, checkOptionKeys } from '../core/check.ts';
 import { fromData } from '../core/create.ts';
-import { rangeError, typeError } from '../core/errors.ts';
+import { rangeError } from '../core/errors.ts';
 import { assertPixelArray, type PixelArray } from '../core/pixelarray.ts';
 import { crc32 } from './crc32.ts';
 import {
-  checkBytes, checkMaxPixels, DecodeError, enforceDecodeBytes, enforceMaxPixels, type DecodeOptions,
+  checkBytes, checkMaxPixels, checkWarningHandler, DecodeError, enforceDecodeBytes, enforceMaxPixels, type DecodeOptions,
 } from './errors.ts';
 import { inflatedSize, readPngInfo, rowBytes, samplesPerPixel, type PngInfo } from './png-header.ts';
 import { gatherPixels, ownBytes } from './pixels.ts';
@@ -32,13 +32,6 @@ export interface PngEncodeOptions {
 
 const DECODE_KEYS = new Set(['maxPixels', 'onWarning']);
 const ENCODE_KEYS = new Set(['compressionLevel']);
-
-/** `options.onWarning`: a function or undefined. */
-export function checkWarningHandler(v: unknown, name = 'options.onWarning'): ((message: string) => void) | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'function') throw typeError(name, 'a function (message: string) => void', v);
-  return v as (message: string) => void;
-}
 
 /**
  * Decodes a PNG with the given zlib into a contiguous `H×W×C` PixelArray with the file's channels:
