@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'docs/**', '.scratch/**', 'examples/browser/vendor/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'docs/**', '.scratch/**', 'examples/browser/vendor/**', 'src/simd/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,6 +28,12 @@ export default tseslint.config(
       // `as never` / `as unknown as T` appear in tests that pass deliberately wrong arguments.
       '@typescript-eslint/no-explicit-any': 'off',
     },
+  },
+  {
+    // pixelarray/simd functions hand the caller's exact `arguments` to the core (src/simd/dispatch.ts),
+    // so that arity errors and argument forms stay the core's; rest parameters would lose that.
+    files: ['src/simd/**/*.ts'],
+    rules: { 'prefer-rest-params': 'off' },
   },
   {
     // CommonJS examples show the require() form on purpose.

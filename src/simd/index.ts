@@ -1,0 +1,9 @@
+// pixelarray/simd: the core's public API, with WebAssembly SIMD128 kernels where they pay.
+// `await ready()` once; every function keeps the core's name, signature, errors and result
+// bytes, and is the core itself until then, or wherever WebAssembly SIMD is unavailable.
+export * from '../index.ts';
+export { ready, simdEnabled } from './runtime.ts';
+export {
+  addSaturate, subtractSaturate, addModulo, subtractModulo, absdiff, bitwiseAnd, bitwiseOr, bitwiseXor, bitwiseNot,
+} from './elementwise.ts';
+export { cvtColor } from './color.ts';

@@ -1,0 +1,183 @@
+// Loading the kernel module, and the arena its kernels work in.
+//
+// User arrays are never views on the module's memory: `memory.grow` detaches every view of the old
+// buffer, after which reads silently give undefined. Instead each call lays out its buffers in one
+// arena at the start of the module's memory, grows the memory (only here, before anything is
+// written), copies the inputs in, runs the kernel and copies the result out. No view of the
+// memory survives a call.
+import { tooManyArguments } from '../core/errors.ts';
+import { copyInto } from '../core/copy.ts';
+import { isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
+import { KERNELS_WASM_BASE64 } from './wasm.ts';
+
+/** The kernel module's exports (src/simd/assembly/index.ts); addresses and lengths in bytes. */
+export interface Kernels {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  addSaturate(a: number, b: number, o: number, n: number): void;
+  subtractSaturate(a: number, b: number, o: number, n: number): void;
+  addModulo(a: number, b: number, o: number, n: number): void;
+  subtractModulo(a: number, b: number, o: number, n: number): void;
+  absdiff(a: number, b: number, o: number, n: number): void;
+  bitwiseAnd(a: number, b: number, o: number, n: number): void;
+  bitwiseOr(a: number, b: number, o: number, n: number): void;
+  bitwiseXor(a: number, b: number, o: number, n: number): void;
+  bitwiseNot(a: number, o: number, n: number): void;
+  addSaturatePattern(a: number, p: number, o: number, n: number): void;
+  subtractSaturatePattern(a: number, p: number, o: number, n: number): void;
+  addModuloPattern(a: number, p: number, o: number, n: number): void;
+  rgbToGray(s: number, d: number, pixels: number, channels: number, k0: number, k2: number): void;
+}
+
+// The smallest module using a SIMD128 instruction (a function returning i8x16.splat(0)): a
+// validator without SIMD support refuses it.
+const SIMD_PROBE = /* @__PURE__ */ new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11,
+]);
+
+let kernels: Kernels | null = null;
+let arenaStart = 0;
+let loading: Promise<boolean> | null = null;
+
+/** The loaded kernels, or null: the core then does everything. */
+export function activeKernels(): Kernels | null {
+  return kernels;
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+async function load(): Promise<boolean> {
+  try {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function' || !WebAssembly.validate(SIMD_PROBE)) {
+      return false;
+    }
+    const module = await WebAssembly.compile(decodeBase64(KERNELS_WASM_BASE64));
+    const instance = await WebAssembly.instantiate(module, {});
+    const exports = instance.exports as unknown as Kernels;
+    arenaStart = (exports.heapBase() + 63) & ~63;
+    kernels = exports;
+    return true;
+  } catch {
+    // No WebAssembly, no SIMD, or compilation refused (a Content-Security-Policy without
+    // 'wasm-unsafe-eval'): every function stays the pure-TypeScript core.
+    return false;
+  }
+}
+
+/**
+ * Loads the WebAssembly SIMD kernels; resolves to `true` when they are in use, `false` when this
+ * engine has no WebAssembly SIMD or refuses to compile it (e.g. a Content-Security-Policy without
+ * `'wasm-unsafe-eval'`). Never rejects. Until it resolves, and whenever it resolves to `false`,
+ * every function of `pixelarray/simd` runs the pure-TypeScript core, with the same results.
+ * Calling it again returns the same promise.
+ */
+export function ready(): Promise<boolean> {
+  if (arguments.length > 0) throw tooManyArguments('ready', [], arguments.length);
+  loading ??= load();
+  return loading;
+}
+
+/** True once `ready()` has loaded the SIMD kernels (false before, and where they are unavailable). */
+export function simdEnabled(): boolean {
+  if (arguments.length > 0) throw tooManyArguments('simdEnabled', [], arguments.length);
+  return kernels !== null;
+}
+
+const WASM_PAGE = 65536;
+/** The arena never grows past this (wasm32 addresses 4 GiB; V8 allows 2–4 GiB): beyond, the core runs. */
+const MAX_ARENA = 2 ** 31;
+
+/** Rounds a buffer length up so that every buffer starts on a 64-byte line. */
+const lineUp = (n: number): number => (n + 63) & ~63;
+
+/** Thrown by `Workspace.alloc` when the arena would exceed `MAX_ARENA`; callers fall back to the core. */
+export class ArenaFull extends Error {}
+
+let workspaces = 0;
+/** How many workspaces have been opened (i.e. kernel-backed calls made), for tests. */
+export function workspaceCount(): number { return workspaces; }
+
+/**
+ * The buffers of one call (or one pipeline run): a bump allocator over the module's memory from
+ * its static data on. Addresses stay valid for the whole call; byte views do not (`alloc` may grow
+ * the memory, which detaches them), so `heap()` is taken afresh after any `alloc`, used at once
+ * and never kept.
+ */
+export class Workspace {
+  private end = arenaStart;
+  constructor(readonly k: Kernels) { workspaces++; }
+
+  /** A fresh buffer of `bytes` bytes (contents unspecified), 64-byte aligned. */
+  alloc(bytes: number): number {
+    const at = this.end;
+    const end = at + lineUp(bytes);
+    if (end > MAX_ARENA) throw new ArenaFull(`pixelarray/simd: a call needs more than ${MAX_ARENA} bytes of arena`);
+    const have = this.k.memory.buffer.byteLength;
+    if (end > have) {
+      try { this.k.memory.grow(Math.ceil((end - have) / WASM_PAGE)); } catch { throw new ArenaFull('pixelarray/simd: the engine refused to grow the arena'); }
+    }
+    this.end = end;
+    return at;
+  }
+
+  /** A byte view of the whole memory, valid until the next `alloc`. */
+  heap(): Uint8Array {
+    return new Uint8Array(this.k.memory.buffer);
+  }
+
+  /** Copies `a` into a new buffer, packed (rows of width × channels bytes, one after the other). */
+  put(a: PixelArray): number {
+    const at = this.alloc(a.size);
+    const heap = this.heap();
+    if (isContiguous(a)) heap.set(a.data.subarray(a.offset, a.offset + a.size), at);
+    else copyInto(a, new PixelArray(heap, a.shape, undefined, at));
+    return at;
+  }
+
+  /** Writes `bytes` into a new buffer (a kernel's small parameter table). */
+  putBytes(bytes: ArrayLike<number>): number {
+    const at = this.alloc(bytes.length);
+    this.heap().set(bytes, at);
+    return at;
+  }
+
+  /** The packed image at `at`, copied out: into `out` (any layout) when given, else a new array. */
+  take(at: number, shape: Shape, out: PixelArray | undefined): PixelArray {
+    const heap = this.heap();
+    const n = shape[0] * shape[1] * shape[2];
+    if (!out) return new PixelArray(heap.slice(at, at + n), [shape[0], shape[1], shape[2]]);
+    if (isContiguous(out)) out.data.set(heap.subarray(at, at + n), out.offset);
+    else copyInto(new PixelArray(heap, shape, undefined, at), out);
+    return out;
+  }
+}
+
+/**
+ * What a SIMD op does with a packed input already in the arena: its output shape, and `run`,
+ * which allocates its output (and any scratch) in the workspace, runs the kernels and returns the
+ * output's address. Built by each op's `...Plan` function for its plain case only (null
+ * otherwise), and shared by the per-call functions and `pipeline`.
+ */
+export interface Plan {
+  readonly shape: Shape;
+  run(ws: Workspace, src: number): number;
+}
+
+/**
+ * One call: `a` copied in, `plan` run, the result copied out (into `out` when given). Null when
+ * the arena cannot hold it; the caller then runs the core.
+ */
+export function runPlan(k: Kernels, a: PixelArray, plan: Plan, out: PixelArray | undefined): PixelArray | null {
+  const ws = new Workspace(k);
+  try {
+    return ws.take(plan.run(ws, ws.put(a)), plan.shape, out);
+  } catch (e) {
+    if (e instanceof ArenaFull) return null;
+    throw e;
+  }
+}
