@@ -15,7 +15,8 @@ import {
   medianBlur, morphologyEx, paste, polylines, putText, pyrDown, pyrUp, rectangle, resize, sobel, threshold, warpAffine,
   warpPerspective,
 } from '../dist/index.js';
-import { decodeJpeg, encodePng } from '../dist/codecs/index.js';
+import { decodeJpeg, decodePng, encodePng } from '../dist/codecs/index.js';
+import { loadFont, text } from '../dist/pillow/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 export const DEFAULT_OUT = resolve(root, 'docs/images');
@@ -41,7 +42,23 @@ export function pictures(photoJpeg) {
     'rotate-15.png': warpAffine(photo, getRotationMatrix2D([160, 90], 15, 1), 320, 180),
     'gray.png': gray,
   };
-  return { ...older, ...morePictures(photo, gray) };
+  return { ...older, ...morePictures(photo, gray), 'truetype-text.png': trueTypePicture() };
+}
+
+/**
+ * docs/pillow.md's TrueType picture: pixelarray's `text` (left) beside Pillow 9.4's rendering of
+ * the same font and call (right, the fixtures of test/golden/generate_pillow_truetype.py, cases 21
+ * and 22), DejaVu Sans and NanumGothic at 32 pixels.
+ */
+function trueTypePicture() {
+  const dir = resolve(root, 'test/golden/fixtures-pillow/truetype');
+  const cases = JSON.parse(readFileSync(resolve(dir, 'cases.json'), 'utf8')).slice(-2);
+  return row(cases.map((c) => {
+    const [w, h] = c.canvas;
+    const ours = full(h, w, 3, c.background);
+    text(ours, c.xy, c.text, { ...c.options, font: loadFont(new Uint8Array(readFileSync(resolve(dir, c.font))), c.size) });
+    return row([ours, decodePng(readFileSync(resolve(dir, `${c.id}.png`)))]);
+  }), 0);
 }
 
 /** One picture per family of docs/opencv-more.md (the code the page quotes). */

@@ -15,6 +15,7 @@ import { pieslice as rasterPieslice } from './draw-arc.ts';
 import { getcolor } from './draw-color.ts';
 import { defaultFontMask, type FontMask } from './draw-font.ts';
 import { glibcCos, glibcSin } from './libm.ts';
+import { isTrueTypeFont, lineHeight, textMask, type TextMask, type TrueTypeFont } from './truetype.ts';
 
 /**
  * A Pillow colour for `ImageDraw`: for L a number (clipped to 0..255) or `[v]`; for RGB and RGBA
@@ -63,6 +64,8 @@ export interface PointOptions {
 export interface TextOptions {
   /** Colour (default: Pillow's default ink). */
   fill?: DrawColor | null;
+  /** A TrueType font from `loadFont`; default (absent or null) Pillow's bitmap default font. */
+  font?: TrueTypeFont | null;
   /** Extra pixels between the lines of a multiline string (default 4). */
   spacing?: number;
   /** Alignment of the lines of a multiline string: `'left'` (default), `'center'` or `'right'`. */
@@ -459,11 +462,49 @@ function fillMask(r: Raster, mask: FontMask, x0: number, y0: number): void {
 }
 
 /**
- * `ImageDraw.Draw(img).text(xy, text, fill, spacing=4, align='left')` with Pillow's default font
- * (`ImageFont.load_default()`, the embedded bitmap Courier Bold 8 of Pillow 9.4), in place; returns
- * `img`. The position is truncated toward zero (`int(x)`); characters are Latin-1 (others throw, as
- * Pillow's encoder does). A string with `\n` is drawn as Pillow's `multiline_text`: lines
- * `11 + spacing` pixels apart, aligned left, centred or right within the widest line.
+ * `ImagingFill2` with a mode "L" mask (Paste.c `fill_mask_L`) at `(x0, y0)`, clipped: each channel
+ * becomes `BLEND(m, out, ink) = (out·(255 − m) + ink·m) / 255` (rounded as Pillow's DIV255). For
+ * RGBA the colour channels of a pixel with alpha 0 take the ink outright wherever `m > 0`, and
+ * alpha blends like the others.
+ */
+function fillMaskL(img: PixelArray, ink: readonly number[], mask: TextMask, x0: number, y0: number): void {
+  const { data, stride, offset, shape } = img;
+  const [h, w, c] = shape;
+  const { width, height, pixels } = mask;
+  const xa = Math.max(0, x0), xb = Math.min(w, x0 + width);
+  const ya = Math.max(0, y0), yb = Math.min(h, y0 + height);
+  const s1 = stride[1], s2 = stride[2];
+  for (let y = ya; y < yb; y++) {
+    let m = (y - y0) * width + (xa - x0);
+    for (let x = xa, p = offset + y * stride[0] + x * s1; x < xb; x++, m++, p += s1) {
+      const a = pixels[m];
+      if (a === 0) continue; // BLEND with 0 leaves the pixel as it is
+      const colourMask = c === 4 && data[p + 3 * s2] === 0 ? 255 : a;
+      for (let k = 0; k < c; k++) {
+        const q = p + k * s2;
+        const cm = k === 3 ? a : colourMask;
+        const t = data[q] * (255 - cm) + ink[k] * cm + 128;
+        data[q] = ((t >> 8) + t) >> 8;
+      }
+    }
+  }
+}
+
+/**
+ * `ImageDraw.Draw(img).text(xy, text, fill, font, spacing=4, align='left')` (Pillow 9.4), in place;
+ * returns `img`. The position is the top-left corner (anchor 'la'); Pillow truncates it toward zero
+ * (`int(x)`) and passes the fraction to the renderer. A string with `\n` is drawn as Pillow's
+ * `multiline_text`: lines `lineHeight + spacing` pixels apart, aligned left, centred or right
+ * within the widest line.
+ *
+ * Without `font`, Pillow's default font (`ImageFont.load_default()`, the embedded bitmap Courier
+ * Bold 8 of Pillow 9.4), bit-exact: characters must be Latin-1 (others throw, as Pillow's encoder
+ * does), lines are 11 + spacing pixels apart. With a `font` from `loadFont`, Pillow's TrueType
+ * path with the basic layout engine: the ascender line at `y` (so the baseline at
+ * `int(y) + font.ascent`), whole-pixel advances, Pillow's kerning, glyphs anti-aliased and blended
+ * with the fill as Pillow's "L" mask is; line height `font.ascent` minus the lowest row of "A".
+ * Any Unicode text; characters missing from the font are drawn as its `.notdef` glyph. The glyphs
+ * themselves are unhinted, so they differ slightly from FreeType's hinted ones (docs/pillow.md).
  */
 export function text(img: PixelArray, xy: readonly [number, number], str: string, options?: TextOptions): PixelArray {
   if (arguments.length > 4) throw tooManyArguments('text', ['img', 'xy', 'text', 'options'], arguments.length);
@@ -475,27 +516,35 @@ export function text(img: PixelArray, xy: readonly [number, number], str: string
     if (!Number.isFinite(v)) throw rangeError(`xy[${k}]`, 'a finite number', v);
   }
   if (typeof str !== 'string') throw typeError('text', 'a string', str);
-  const o = opts(options, ['fill', 'spacing', 'align']);
+  const o = opts(options, ['fill', 'font', 'spacing', 'align']);
+  const font = o.font ?? null;
+  if (font !== null && !isTrueTypeFont(font)) throw typeError('options.font', 'a font from loadFont, or null for the default font', font);
   const c = im.shape[2];
   const ink = optionalInk(o.fill, c, 'options.fill') ?? defaultInk(c);
   const spacing = o.spacing === undefined ? 4 : checkSpacing(o.spacing);
   const align = o.align ?? 'left';
   if (align !== 'left' && align !== 'center' && align !== 'right') throw rangeError('options.align', "'left', 'center' or 'right'", align);
-  for (let i = 0; i < str.length; i++) {
-    if (str.charCodeAt(i) > 255) {
-      throw rangeError('text', `Latin-1 characters (Pillow's default font encodes text as Latin-1; position ${i} is U+${str.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')})`, str);
+  if (font === null) {
+    for (let i = 0; i < str.length; i++) {
+      if (str.charCodeAt(i) > 255) {
+        throw rangeError('text', `Latin-1 characters (Pillow's default font encodes text as Latin-1; position ${i} is U+${str.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')})`, str);
+      }
     }
   }
-  const r = new ImageRaster(im, ink.bytes);
+  const r = font === null ? new ImageRaster(im, ink.bytes) : null;
   const draw = (s: string, px: number, py: number): void => {
-    const m = defaultFontMask(s);
-    fillMask(r, m, pyInt(px), pyInt(py));
+    if (font === null) {
+      fillMask(r!, defaultFontMask(s), pyInt(px), pyInt(py));
+    } else {
+      const m = textMask(font, s, px - pyInt(px), py - pyInt(py));
+      fillMaskL(im, ink.bytes, m, pyInt(px) + m.dx, pyInt(py) + m.dy);
+    }
   };
   if (!str.includes('\n')) { draw(str, x, y); return img; }
-  // multiline_text: line spacing = getsize("A")[1] + spacing; widths by getlength
+  // multiline_text: line spacing = textsize("A")[1] + spacing; widths by textlength
   const lines = str.split('\n');
-  const lineSpacing = defaultFontMask('A').height + spacing;
-  const widths = lines.map((l) => defaultFontMask(l).width);
+  const lineSpacing = (font === null ? defaultFontMask('A').height : lineHeight(font)) + spacing;
+  const widths = lines.map((l) => (font === null ? defaultFontMask(l).width : font.getLength(l)));
   const maxWidth = Math.max(...widths);
   let top = y;
   lines.forEach((l, idx) => {

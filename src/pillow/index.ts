@@ -29,3 +29,4 @@ export {
   rectangle, ellipse, polygon, line, point, text,
   type DrawColor, type DrawPoints, type ShapeOptions, type LineOptions, type PointOptions, type TextOptions,
 } from './draw.ts';
+export { loadFont, FontError, type TrueTypeFont } from './truetype.ts';
