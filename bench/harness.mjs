@@ -218,14 +218,16 @@ export function machineInfo() {
  * process that loads no peer, and returns its timings as a Map from `row[key]` to `row.timing`
  * (the child prints them as a JSON array on its last line). See run.mjs for why.
  */
-export function timePixelarrayAlone(script, opts, key, log) {
+export function timePixelarrayAlone(script, opts, key, log, { record = false } = {}) {
   log('timing pixelarray alone in a child process (no peer loaded)…');
   const args = [script, '--pixelarray-only'];
   if (opts.quick) args.push('--quick');
   if (opts.filter) args.push('--filter', opts.filter.source);
+  if (opts.noSimd) args.push('--no-simd');
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`the pixelarray-only child process failed (exit ${child.status})`);
-  return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r[key], r.timing]));
+  // `record`: the whole line of each op (its timing and any extra columns such as simd), else its timing.
+  return new Map(JSON.parse(child.stdout.trim().split('\n').pop()).map((r) => [r[key], record ? r : r.timing]));
 }
 
 /**

@@ -8,6 +8,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../dist/index.js';
+import * as simdLib from '../dist/simd/index.js';
 import {
   compareBytes, fmtDuration, fmtMs, fmtSpeedup, machineInfo, measureAll, MODE_TAG, PRESETS, renderTable, speedup, timePixelarrayAlone, loadBenchPhoto, parseBenchArgs, pixelarrayVersion, writeResultsJson,
 } from './harness.mjs';
@@ -31,8 +32,8 @@ const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
 function parseArgs(argv) {
   return parseBenchArgs(argv, {
     defaultJson: DEFAULT_JSON,
-    defaults: { peers: null, pixelarrayOnly: false, sameProcess: false },
-    flags: { '--pixelarray-only': 'pixelarrayOnly', '--same-process': 'sameProcess' },
+    defaults: { peers: null, pixelarrayOnly: false, sameProcess: false, noSimd: false },
+    flags: { '--pixelarray-only': 'pixelarrayOnly', '--same-process': 'sameProcess', '--no-simd': 'noSimd' },
     values: { '--peers': (o, v) => { o.peers = v.split(',').map((p) => p.trim()); } },
   });
 }
@@ -46,6 +47,11 @@ const HELP = `usage: node bench/run.mjs [options]     (or: npm run bench -- [opt
   --peers <list>      comma-separated subset of: ${PEERS.map((p) => p.key).join(', ')}
   --same-process      time pixelarray in this process, after the peers are loaded (see below)
   --pixelarray-only   time pixelarray alone, load no peer, print JSON (what the runner runs first)
+  --no-simd           leave out the pixelarray/simd column
+
+The "simd" column is pixelarray/simd (WebAssembly SIMD128 kernels, same bytes; each call copies
+its input into wasm memory and its result out, which the time includes). Where an op has no
+kernel it runs the core, and its time is the core's.
 
 pixelarray is timed in a child process that loads no peer: loading opencv.js detaches a wasm
 ArrayBuffer, after which V8 adds a detach check to every typed-array access in the process,
@@ -90,6 +96,12 @@ function makeContext(A, libs) {
   return ctx;
 }
 
+/** The same context with pixelarray/simd as `lib` and no peer, for the simd column. */
+function simdContext(ctx) {
+  const none = { value: null };
+  return Object.create(ctx, { lib: { value: simdLib }, cv: none, imagejs: none, jimp: none, ndarray: none });
+}
+
 /** Bytes of any system's output: PixelArray, cv.Mat, image-js Image, Jimp, ndarray, or lists. */
 function bytesOf(x) {
   if (x instanceof Uint8Array) return { bytes: x };
@@ -121,7 +133,7 @@ async function main() {
   const { image: A, source } = loadBenchPhoto(lib);
   const [h, w, c] = A.shape;
   // pixelarray's own timings come from a process that never loads a peer (see HELP).
-  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(fileURLToPath(import.meta.url), opts, 'op', log);
+  const solo = opts.pixelarrayOnly || opts.sameProcess ? null : timePixelarrayAlone(fileURLToPath(import.meta.url), opts, 'op', log, { record: true });
   const { libs, versions, errors } = opts.pixelarrayOnly
     ? { libs: Object.fromEntries(PEERS.map((p) => [p.key, null])), versions: {}, errors: {} }
     : await loadPeers();
@@ -131,6 +143,8 @@ async function main() {
   const peers = PEERS.filter((p) => libs[p.key] && (!opts.peers || opts.peers.includes(p.key)));
   for (const p of PEERS) if (!peers.includes(p)) libs[p.key] = null;
 
+  const simdLoaded = !opts.noSimd && await simdLib.ready();
+  if (!opts.noSimd && !simdLoaded) log('warning: pixelarray/simd could not load its kernels (no WebAssembly SIMD): no simd column');
   const machine = machineInfo();
   const version = pixelarrayVersion();
   log(`pixelarray ${version}` +
@@ -139,6 +153,7 @@ async function main() {
   log(`peers: ${peers.length ? peers.map((p) => `${p.label} ${versions[p.key]}`).join(', ') : 'none (pixelarray alone)'}`);
 
   const ctx = makeContext(A, libs);
+  const simdCtx = simdLoaded ? simdContext(ctx) : null;
   const all = [
     ...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...edges(lib), ...morphology(lib), ...opencvMore(lib),
     ...draw(lib), ...ml(lib),
@@ -151,7 +166,9 @@ async function main() {
   for (const op of selected) {
     if (op.unavailable) { log(`  ${op.name}: (not available: ${op.unavailable})`); continue; }
     const { systems, cleanup } = op.make(ctx);
-    const order = ['pixelarray', ...peers.map((p) => p.key)].filter((k) => systems[k]);
+    const simdMade = simdCtx ? op.make(simdCtx) : null;
+    if (simdMade?.systems.pixelarray) systems.simd = simdMade.systems.pixelarray;
+    const order = ['pixelarray', 'simd', ...peers.map((p) => p.key)].filter((k) => systems[k]);
 
     // 1. Identity check: every peer's result must equal pixelarray's, byte for byte.
     const checks = {};
@@ -178,7 +195,11 @@ async function main() {
     for (const k of order.filter((k) => systems[k].preset)) {
       measured.set(k, measureAll([entry(k)], { preset: { ...preset, ...systems[k].preset } }).get(k));
     }
-    if (solo?.has(op.name)) measured.set('pixelarray', { ...solo.get(op.name), inProcessMs: measured.get('pixelarray').medianMs });
+    if (solo?.has(op.name)) {
+      const alone = solo.get(op.name);
+      measured.set('pixelarray', { ...alone.timing, inProcessMs: measured.get('pixelarray').medianMs });
+      if (alone.simd && measured.has('simd')) measured.set('simd', { ...alone.simd, inProcessMs: measured.get('simd').medianMs });
+    }
     for (const k of order) {
       const s = systems[k];
       timings[k] = { ...measured.get(k), mode: s.mode, note: s.note ?? null, composed: !!s.composed };
@@ -187,6 +208,7 @@ async function main() {
       if (checks[k]) timings[k].check = checks[k];
     }
     cleanup?.();
+    simdMade?.cleanup?.();
     const parts = order.map((k) => `${k} ${fmtMs(timings[k].medianMs)}${checks[k] && !checks[k].ok ? ' (MISMATCH)' : ''}`);
     log(`  ${op.name}: ${parts.join(', ')}`);
     results.push({ op: op.name, family: op.family, note: op.note ?? null, systems: timings });
@@ -194,13 +216,15 @@ async function main() {
   ctx.dispose();
   const elapsed = (performance.now() - t0) / 1000;
   if (opts.pixelarrayOnly) {
-    process.stdout.write(`${JSON.stringify(results.map((r) => ({ op: r.op, timing: r.systems.pixelarray })))}\n`);
+    process.stdout.write(`${JSON.stringify(results.map((r) => ({ op: r.op, timing: r.systems.pixelarray, simd: r.systems.simd ?? null })))}\n`);
     return;
   }
 
   // 3. Report.
+  const simdShown = results.some((r) => r.systems.simd);
   const header = ['op', 'pixelarray ms'];
   const align = ['l', 'r'];
+  if (simdShown) { header.push('simd ms', 'simd vs core'); align.push('r', 'r'); }
   for (const p of peers) { header.push(`${p.label} ms`, `pixelarray vs ${p.label}`); align.push('r', 'r'); }
   header.push('notes');
   align.push('l');
@@ -217,6 +241,15 @@ async function main() {
     const row = [r.op, `${fmtMs(pa.medianMs)} ${MODE_TAG[pa.mode]}`];
     const notes = r.note ? [ref(r.note)] : [];
     const warnings = [];
+    if (simdShown) {
+      const sd = r.systems.simd;
+      const bad = sd?.check && !sd.check.ok;
+      row.push(sd ? `${fmtMs(sd.medianMs)}${bad ? ' ≠' : ''}` : '—', sd ? fmtSpeedup(pa.medianMs / sd.medianMs) : '');
+      if (bad) {
+        warnings.push('  ⚠ pixelarray/simd result ≠ pixelarray');
+        mismatches.push(`⚠ ${r.op}: the pixelarray/simd result differs from the core's — ${sd.check.detail}`);
+      }
+    }
     for (const p of peers) {
       const s = r.systems[p.key];
       if (!s) { row.push('—', ''); continue; }
@@ -252,6 +285,7 @@ async function main() {
   out.push('Output: r = written into a preallocated output (pixelarray { out }, opencv.js dst Mat, ndarray-ops target, image-js { out });');
   out.push('        a = a new output is allocated on every call; i = in place; v = O(1) view, no pixels copied.');
   out.push('"pixelarray vs X" = X ms / pixelarray ms: "2.00× faster" means pixelarray takes half the time of X; "SLOWER" means X wins.');
+  if (simdShown) out.push('"simd vs core" = pixelarray ms / simd ms: how much faster pixelarray/simd is than the pure-TS core.');
   out.push('— = the peer has no op computing the same thing. ≠ = the peer\'s result differs from pixelarray\'s (see ⚠ rows).');
   out.push('Before timing, every peer\'s result was compared byte for byte with pixelarray\'s: cells without ≠ are identical.');
   if (results.some((r) => Object.values(r.systems).some((s) => s.unchecked))) {
@@ -275,6 +309,14 @@ async function main() {
       `${slower.length ? `.\nSLOWER than opencv.js on ${slower.length}: ${slower.map((r) => `${r.op}: ${fmtDuration(r.systems.pixelarray.medianMs)} vs ${fmtDuration(r.systems.opencv.medianMs)}`).join('; ')}` : ''}` +
       `${mismatched ? `.\n${mismatched} opencv.js result(s) differ from pixelarray's (see ⚠)` : `.\nAll ${unchecked ? 'byte-checked ' : ''}opencv.js results are identical to pixelarray's`}` +
       `${unchecked ? `; ${unchecked} op(s) marked ≈ compare a comparable but different computation, not byte-checked` : ''}.`);
+  }
+  const simdRows = results.filter((r) => r.systems.simd && r.systems.opencv);
+  if (simdRows.length) {
+    const ratio = (r) => r.systems.opencv.medianMs / r.systems.simd.medianMs;
+    const geo = Math.exp(simdRows.reduce((s, r) => s + Math.log(ratio(r)), 0) / simdRows.length);
+    const behind = simdRows.filter((r) => ratio(r) <= 1);
+    out.push(`pixelarray/simd: faster than opencv.js on ${simdRows.length - behind.length} of ${simdRows.length} ops; geometric-mean speed-up ${geo.toFixed(2)}×` +
+      `${behind.length ? `; slower on: ${behind.map((r) => r.op).join('; ')}` : ''}.`);
   }
   out.push(`(${results.length} ops, ${elapsed.toFixed(0)} s${opts.quick ? ', --quick' : ''})`);
   process.stdout.write(`${out.join('\n')}\n`);

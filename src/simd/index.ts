@@ -7,3 +7,4 @@ export {
   addSaturate, subtractSaturate, addModulo, subtractModulo, absdiff, bitwiseAnd, bitwiseOr, bitwiseXor, bitwiseNot,
 } from './elementwise.ts';
 export { cvtColor } from './color.ts';
+export { pipeline, Pipeline } from './pipeline.ts';

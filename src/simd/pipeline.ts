@@ -1,0 +1,173 @@
+// pipeline(img): a chain of ops run with the image kept in wasm memory between them, so that it is
+// copied in once and out once. A step whose arguments have a kernel runs as a Plan (the same one
+// the per-call function uses); any other step materialises the image and runs the core function,
+// whose validation then applies; the next kernel step copies it back in.
+import { checkOutOption } from '../core/check.ts';
+import { clone } from '../core/copy.ts';
+import { tooManyArguments, typeError } from '../core/errors.ts';
+import { assertPixelArray, PixelArray, type Shape } from '../core/pixelarray.ts';
+import {
+  absdiff as coreAbsdiff, addModulo as coreAddModulo, addSaturate as coreAddSaturate, subtractModulo as coreSubtractModulo,
+  subtractSaturate as coreSubtractSaturate, type Operand, type OutOptions,
+} from '../ops/arithmetic.ts';
+import { bitwiseAnd as coreBitwiseAnd, bitwiseNot as coreBitwiseNot, bitwiseOr as coreBitwiseOr, bitwiseXor as coreBitwiseXor } from '../ops/bitwise.ts';
+import { cvtColor as coreCvtColor, type ColorCode } from '../imgproc/color.ts';
+import { absdiff, addModulo, addSaturate, bitwiseAnd, bitwiseNotPlan, bitwiseOr, bitwiseXor, subtractModulo, subtractSaturate } from './elementwise.ts';
+import { cvtColorPlan } from './color.ts';
+import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
+
+/** One recorded step: the core function and its arguments after the image, and its plan (if any). */
+interface Step {
+  readonly core: (a: PixelArray, ...args: never[]) => PixelArray;
+  readonly args: readonly unknown[];
+  readonly plan: (shape: Shape) => Plan | null;
+}
+
+const noPlan = (): null => null;
+
+/**
+ * A chain of ops on one image, run by `run()`. Each method takes the arguments the function of
+ * the same name takes after its image (without `options.out`), records the step and returns the
+ * pipeline. Results are byte for byte those of calling the functions one after the other.
+ */
+export class Pipeline {
+  private readonly steps: Step[] = [];
+
+  constructor(private readonly input: PixelArray) {
+    if (arguments.length > 1) throw tooManyArguments('Pipeline', ['input'], arguments.length);
+    assertPixelArray(input, 'input');
+  }
+
+  private add(core: Step['core'], args: readonly unknown[], plan: Step['plan'] = noPlan): this {
+    this.steps.push({ core, args, plan });
+    return this;
+  }
+
+  /** `cvtColor(img, code)`. */
+  cvtColor(code: ColorCode): this {
+    if (arguments.length > 1) throw tooManyArguments('cvtColor', ['code'], arguments.length);
+    return this.add(coreCvtColor, [code], (shape) => cvtColorPlan(shape, code));
+  }
+
+  /** `addSaturate(img, b)`. */
+  addSaturate(b: Operand): this {
+    if (arguments.length > 1) throw tooManyArguments('addSaturate', ['b'], arguments.length);
+    return this.add(coreAddSaturate, [b], (shape) => addSaturate.plan(shape, b));
+  }
+
+  /** `subtractSaturate(img, b)`. */
+  subtractSaturate(b: Operand): this {
+    if (arguments.length > 1) throw tooManyArguments('subtractSaturate', ['b'], arguments.length);
+    return this.add(coreSubtractSaturate, [b], (shape) => subtractSaturate.plan(shape, b));
+  }
+
+  /** `addModulo(img, b)`. */
+  addModulo(b: Operand): this {
+    if (arguments.length > 1) throw tooManyArguments('addModulo', ['b'], arguments.length);
+    return this.add(coreAddModulo, [b], (shape) => addModulo.plan(shape, b));
+  }
+
+  /** `subtractModulo(img, b)`. */
+  subtractModulo(b: Operand): this {
+    if (arguments.length > 1) throw tooManyArguments('subtractModulo', ['b'], arguments.length);
+    return this.add(coreSubtractModulo, [b], (shape) => subtractModulo.plan(shape, b));
+  }
+
+  /** `absdiff(img, b)`. */
+  absdiff(b: Operand): this {
+    if (arguments.length > 1) throw tooManyArguments('absdiff', ['b'], arguments.length);
+    return this.add(coreAbsdiff, [b], (shape) => absdiff.plan(shape, b));
+  }
+
+  /** `bitwiseAnd(img, b, options)`; `options.mask` as there (a masked step runs in the core). */
+  bitwiseAnd(b: Operand, options?: { mask?: PixelArray }): this {
+    if (arguments.length > 2) throw tooManyArguments('bitwiseAnd', ['b', 'options'], arguments.length);
+    if (options !== undefined) return this.add(coreBitwiseAnd, [b, options]);
+    return this.add(coreBitwiseAnd, [b], (shape) => bitwiseAnd.plan(shape, b));
+  }
+
+  /** `bitwiseOr(img, b, options)`; `options.mask` as there (a masked step runs in the core). */
+  bitwiseOr(b: Operand, options?: { mask?: PixelArray }): this {
+    if (arguments.length > 2) throw tooManyArguments('bitwiseOr', ['b', 'options'], arguments.length);
+    if (options !== undefined) return this.add(coreBitwiseOr, [b, options]);
+    return this.add(coreBitwiseOr, [b], (shape) => bitwiseOr.plan(shape, b));
+  }
+
+  /** `bitwiseXor(img, b, options)`; `options.mask` as there (a masked step runs in the core). */
+  bitwiseXor(b: Operand, options?: { mask?: PixelArray }): this {
+    if (arguments.length > 2) throw tooManyArguments('bitwiseXor', ['b', 'options'], arguments.length);
+    if (options !== undefined) return this.add(coreBitwiseXor, [b, options]);
+    return this.add(coreBitwiseXor, [b], (shape) => bitwiseXor.plan(shape, b));
+  }
+
+  /** `bitwiseNot(img)`. */
+  bitwiseNot(): this {
+    if (arguments.length > 0) throw tooManyArguments('bitwiseNot', [], arguments.length);
+    return this.add(coreBitwiseNot, [], (shape) => bitwiseNotPlan(shape));
+  }
+
+  /**
+   * Any function taking the image first: `fn(img, ...args)`, run by the core (no kernel), e.g.
+   * `.apply(threshold, 127, 255, 'binary')`.
+   */
+  apply<A extends unknown[]>(fn: (a: PixelArray, ...args: A) => PixelArray, ...args: A): this {
+    if (typeof fn !== 'function') throw typeError('fn', 'a function taking the image first and returning a PixelArray', fn);
+    return this.add(fn as unknown as Step['core'], args);
+  }
+
+  /**
+   * Runs the steps; returns the result (into `options.out` when given). With the kernels loaded,
+   * the image is copied into wasm memory once, kept there across kernel steps, and copied out once.
+   */
+  run(options?: OutOptions): PixelArray {
+    if (arguments.length > 1) throw tooManyArguments('run', ['options'], arguments.length);
+    const k = activeKernels();
+    let result: PixelArray | null = null;
+    if (k !== null) {
+      try {
+        result = this.runInArena(new Workspace(k));
+      } catch (e) {
+        if (!(e instanceof ArenaFull)) throw e;
+      }
+    }
+    result ??= this.steps.reduce((img, s) => checkResult(s.core(img, ...(s.args as never[]))), this.input);
+    const out = checkOutOption(options, result.shape);
+    if (!out) return result === this.input ? clone(result) : result;
+    clone(result, { out });
+    return out;
+  }
+
+  /** The steps with the image in the arena (`at`, `shape`) or, after a core step, in `image`. */
+  private runInArena(ws: Workspace): PixelArray {
+    let image: PixelArray | null = this.input;
+    let at = -1;
+    let shape: Shape = this.input.shape;
+    for (const step of this.steps) {
+      const plan = step.plan(image ? image.shape : shape);
+      if (plan) {
+        if (image) { at = ws.put(image); image = null; }
+        at = plan.run(ws, at);
+        shape = plan.shape;
+      } else {
+        if (!image) image = ws.take(at, shape, undefined);
+        image = checkResult(step.core(image, ...(step.args as never[])));
+      }
+    }
+    return image ?? ws.take(at, shape, undefined);
+  }
+}
+
+function checkResult(r: unknown): PixelArray {
+  if (!(r instanceof PixelArray)) throw typeError('pipeline step', 'a function returning a PixelArray', r);
+  return r;
+}
+
+/**
+ * Starts a chain of ops on `img` that keeps the image in wasm memory between kernel steps:
+ * `pipeline(img).cvtColor('RGB2GRAY').addSaturate(20).run()`. The result equals the calls one
+ * after the other, byte for byte; without the kernels it is exactly those calls.
+ */
+export function pipeline(img: PixelArray): Pipeline {
+  if (arguments.length > 1) throw tooManyArguments('pipeline', ['img'], arguments.length);
+  return new Pipeline(img);
+}

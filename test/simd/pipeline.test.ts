@@ -1,0 +1,74 @@
+// pipeline(img): the same bytes as the calls one after the other, with kernel and core steps mixed,
+// the image copied in and out once; errors of a step are that function's own.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import fc from 'fast-check';
+import * as core from '../../src/index.ts';
+import { pipeline } from '../../src/simd/index.ts';
+import { workspaceCount } from '../../src/simd/runtime.ts';
+import { imageIn, LAYOUTS, loadKernels, stridedOut } from './harness.ts';
+import { randomImage } from '../helpers.ts';
+
+before(loadKernels);
+
+const same = (x: core.PixelArray, y: core.PixelArray, label: string) => {
+  assert.deepEqual(x.shape, y.shape, `${label}: shape`);
+  assert.deepEqual(Buffer.from(core.clone(x).data), Buffer.from(core.clone(y).data), `${label}: bytes`);
+};
+
+test('kernel steps only: one workspace, the sequential result', () => {
+  const a = randomImage(60, 70, 3, 1), b = randomImage(60, 70, 3, 2);
+  const runs = workspaceCount();
+  const got = pipeline(a).addSaturate(b).absdiff(40).subtractModulo([1, 2, 3]).bitwiseNot().cvtColor('RGB2GRAY').addSaturate(-20).run();
+  assert.equal(workspaceCount() - runs, 1);
+  const want = core.subtractSaturate(core.cvtColor(core.bitwiseNot(core.subtractModulo(core.absdiff(core.addSaturate(a, b), 40), [1, 2, 3])), 'RGB2GRAY'), 20);
+  same(got, want, 'chain');
+});
+
+test('core steps in between (apply, non-plain arguments) and out', () => {
+  const a = imageIn(LAYOUTS[2], 50, 90, 3, 3);
+  const mask = core.fullLike(randomImage(50, 90, 1, 4), 255);
+  const p = pipeline(a).cvtColor('RGB2HSV').bitwiseAnd(a, { mask }).apply(core.flip, 1).addSaturate(7).cvtColor('BGR2GRAY')
+    .apply(core.threshold, 100, 255, 'binary');
+  const want = core.threshold(core.cvtColor(core.addSaturate(core.flip(core.bitwiseAnd(core.cvtColor(a, 'RGB2HSV'), a, { mask }), 1), 7), 'BGR2GRAY'), 100, 255, 'binary');
+  same(p.run(), want, 'mixed');
+  const out = stridedOut([50, 90, 1]);
+  assert.equal(p.run({ out }), out);
+  same(out, want, 'into out');
+});
+
+test('a failing step throws that function\'s error; bad run options are refused', () => {
+  const a = randomImage(40, 41, 3, 5);
+  const msg = (f: () => unknown) => { try { f(); } catch (e) { return `${(e as Error).constructor.name}: ${(e as Error).message}`; } return 'no error'; };
+  assert.equal(msg(() => pipeline(a).addSaturate(randomImage(4, 4, 3, 1)).run()), msg(() => core.addSaturate(a, randomImage(4, 4, 3, 1))));
+  assert.equal(msg(() => pipeline(a).cvtColor('RGB2GRAY').cvtColor('RGB2GRAY').run()), msg(() => core.cvtColor(core.cvtColor(a, 'RGB2GRAY'), 'RGB2GRAY')));
+  assert.equal(msg(() => pipeline(a).cvtColor('NOPE' as never).run()), msg(() => core.cvtColor(a, 'NOPE' as never)));
+  assert.match(msg(() => pipeline(a).run({ out: randomImage(2, 2, 3, 1) })), /out/);
+  assert.match(msg(() => pipeline(null as never)), /input/);
+  assert.match(msg(() => pipeline(a).apply(5 as never)), /fn/);
+  assert.match(msg(() => (pipeline(a).addSaturate as (...x: unknown[]) => unknown)(1, 2)), /at most 1 argument/);
+  const empty = pipeline(a).run();
+  assert.notEqual(empty, a);
+  same(empty, a, 'no steps');
+});
+
+test('property: random chains equal the sequential calls', () => {
+  const ops = ['addSaturate', 'subtractSaturate', 'addModulo', 'subtractModulo', 'absdiff', 'bitwiseXor', 'bitwiseNot', 'gray'] as const;
+  fc.assert(fc.property(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 80 }), fc.constantFrom(3, 4), fc.array(fc.constantFrom(...ops), { maxLength: 6 }),
+    fc.constantFrom(...LAYOUTS), fc.integer({ min: 1, max: 1e6 }), (h, w, c, chain, layout, seed) => {
+      const a = imageIn(layout, h, w, c, seed);
+      let p = pipeline(a);
+      let want: core.PixelArray = a;
+      for (const op of chain) {
+        if (op === 'bitwiseNot') { p = p.bitwiseNot(); want = core.bitwiseNot(want); }
+        else if (op === 'gray') {
+          if (want.shape[2] === 1) continue;
+          p = p.cvtColor('RGB2GRAY'); want = core.cvtColor(want, 'RGB2GRAY');
+        } else {
+          const b = randomImage(want.shape[0], want.shape[1], want.shape[2], seed + 7);
+          p = p[op](b); want = core[op](want, b);
+        }
+      }
+      same(p.run(), want, chain.join(' → '));
+    }), { numRuns: 100 });
+});
