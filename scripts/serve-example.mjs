@@ -55,7 +55,8 @@ export function startServer(files, { port = 0, host = '127.0.0.1' } = {}) {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const file = req.method === 'GET' || req.method === 'HEAD' ? files.get(path) : undefined;
-    const headers = { 'content-security-policy': CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    // A file may carry its own policy (`csp`), e.g. a test page that allows WebAssembly.
+    const headers = { 'content-security-policy': file?.csp ?? CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
     if (!file) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;

@@ -9,7 +9,9 @@ import { join, resolve, sep } from 'node:path';
 import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { concat, emboss, fromData, gaussianBlur, roll } from '../../src/index.ts';
+import {
+  absdiff, addSaturate, bitwiseXor, concat, cvtColor, emboss, flip, fromData, gaussianBlur, roll, subtractSaturate,
+} from '../../src/index.ts';
 import { decodeImage, encodeJpeg } from '../../src/codecs/index.ts';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { buildExample, CSP, startServer } from '../../scripts/serve-example.mjs';
@@ -108,6 +110,28 @@ const DECODE_FILES = [
   'test/golden/fixtures-jpeg/cv_rst3.jpg',
 ];
 
+/** The example's policy with WebAssembly compilation allowed (docs/simd.md). */
+const SIMD_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+
+/** What the simd pages compute, as a string evaluated in the page (dist/simd/index.js as published). */
+const SIMD_PAGE_SCRIPT = `import('/dist/simd/index.js').then(async (px) => {
+  const loaded = await px.ready();
+  const a = px.fromData(Uint8Array.from({ length: 61 * 67 * 3 }, (_, i) => (i * 37 + (i >> 7)) & 255), 61, 67, 3);
+  const b = px.flip(a, 1);
+  const parts = [px.addSaturate(a, b), px.absdiff(a, 60), px.bitwiseXor(a, b), px.cvtColor(px.cvtColor(a, 'RGB2GRAY'), 'GRAY2RGB'),
+    px.pipeline(a).subtractSaturate(b).cvtColor('BGR2GRAY').apply(px.cvtColor, 'GRAY2RGB').run()];
+  return { loaded, enabled: px.simdEnabled(), pixels: Array.from(px.clone(px.concat(parts, 1)).data) };
+})`;
+
+/** The same computation with the core in Node. */
+function simdPageExpected(): number[] {
+  const a = fromData(Uint8Array.from({ length: 61 * 67 * 3 }, (_, i) => (i * 37 + (i >> 7)) & 255), 61, 67, 3);
+  const b = flip(a, 1);
+  const parts = [addSaturate(a, b), absdiff(a, 60), bitwiseXor(a, b), cvtColor(cvtColor(a, 'RGB2GRAY'), 'GRAY2RGB'),
+    cvtColor(cvtColor(subtractSaturate(a, b), 'BGR2GRAY'), 'GRAY2RGB')];
+  return Array.from(concat(parts, 1).data);
+}
+
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`;
 const TIMEOUT = 180_000;
 
@@ -119,6 +143,8 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
   files.set('/probe.html', { body: Buffer.from('<!doctype html><title>probe</title><link rel="icon" href="data:,"><script type="module" src="probe.js"></script>'), type: html });
   files.set('/probe.js', { body: Buffer.from("try { new Function('return 1')(); document.title = 'eval allowed'; } catch { document.title = 'eval blocked'; }"), type: js });
   files.set('/blank.html', { body: Buffer.from('<!doctype html><title>blank</title><link rel="icon" href="data:,">'), type: html });
+  // The same blank page under the policy plus 'wasm-unsafe-eval', the line pages add for pixelarray/simd.
+  files.set('/blank-wasm.html', { body: Buffer.from('<!doctype html><title>blank</title><link rel="icon" href="data:,">'), type: html, csp: SIMD_CSP });
   files.set('/pixelarray.js', { body: await coreBundle(), type: js });
   files.set('/canvas-check.js', { body: readFileSync(join(import.meta.dirname, 'canvas-check.js')), type: js });
   files.set('/codecs.js', { body: await codecsBundle(), type: js });
@@ -276,6 +302,25 @@ test('in Chromium, under a CSP without unsafe-eval: the example page, the canvas
       assert.deepEqual(await violations(), [], 'no CSP violations');
       assert.deepEqual(problems, [], 'no console errors or uncaught exceptions');
       await page.close();
+    });
+
+    await t.test('pixelarray/simd: with \'wasm-unsafe-eval\' its kernels load and give Node\'s bytes; without, it falls back to the core silently', { skip: distFiles.length === 0 && 'dist/ is not built' }, async () => {
+      const want = simdPageExpected();
+      for (const [pageName, expectLoaded] of [['blank-wasm.html', true], ['blank.html', false]] as const) {
+        const page = await browser.newPage();
+        const { problems, violations } = watch(page);
+        await page.goto(`${site.url}${pageName}`);
+        const got = await page.evaluate(SIMD_PAGE_SCRIPT) as { loaded: boolean; enabled: boolean; pixels: number[] };
+        assert.equal(got.loaded, expectLoaded, `${pageName}: ready()`);
+        assert.equal(got.enabled, expectLoaded, `${pageName}: simdEnabled()`);
+        assert.deepEqual(got.pixels, want, `${pageName}: the page's pixels differ from Node's core`);
+        // Under the strict policy the refused compilation is the one violation reported.
+        const seen = await violations();
+        if (expectLoaded) assert.deepEqual(seen, [], 'no CSP violations');
+        else assert.ok(seen.every((v) => v.startsWith('script-src')), seen.join('; '));
+        assert.deepEqual(problems, [], `${pageName}: no console errors or uncaught exceptions`);
+        await page.close();
+      }
     });
   } finally {
     clearTimeout(watchdog);
