@@ -63,6 +63,7 @@ export const SUITE_OPS = HOT_LOOP_SUITE.flatMap((s) => s.ops);
 /** Table / chart columns: key in latest.json `systems`, label, chart colour (Okabe–Ito). */
 export const SYSTEMS = [
   { key: 'pixelarray', label: 'pixelarray', color: '#0072B2' },
+  { key: 'simd', label: 'pixelarray/simd', color: '#000000' },
   { key: 'opencv', label: 'opencv.js', color: '#E69F00' },
   { key: 'imagejs', label: 'image-js', color: '#009E73' },
   { key: 'jimp', label: 'jimp', color: '#CC79A7' },
@@ -110,6 +111,8 @@ export function buildRows(latest, native) {
       marks,
       ratioNative: nativeMs && ms.pixelarray ? ms.pixelarray / nativeMs : null,
       ratioOpencv: ms.opencv && ms.pixelarray ? ms.opencv / ms.pixelarray : null,
+      ratioNativeSimd: nativeMs && ms.simd ? ms.simd / nativeMs : null,
+      ratioOpencvSimd: ms.opencv && ms.simd ? ms.opencv / ms.simd : null,
     });
   }
   const seen = new Set(rows.map((r) => r.op));
@@ -120,7 +123,7 @@ export function buildRows(latest, native) {
       native: { ms: n.medianMs, comparable: !!n.comparable, note: n.note ?? null },
       ms: Object.fromEntries(SYSTEMS.map((s) => [s.key, null])),
       marks: Object.fromEntries(SYSTEMS.map((s) => [s.key, ''])),
-      ratioNative: null, ratioOpencv: null,
+      ratioNative: null, ratioOpencv: null, ratioNativeSimd: null, ratioOpencvSimd: null,
     });
   }
   return rows;
@@ -144,7 +147,15 @@ export function summarize(rows, suiteOps = SUITE_OPS) {
   }
   const all = rows.filter((r) => r.ratioNative);
   const opencv = rows.filter((r) => r.ratioOpencv);
+  // pixelarray/simd (when the results have its column): the same means, and the ops it loses to opencv.js.
+  const simdSuite = suiteOps.map((op) => byOp.get(op)?.ratioNativeSimd).filter((x) => x);
+  const simdOpencv = rows.filter((r) => r.ratioOpencvSimd);
   return {
+    simd: {
+      suite: { geomean: geomean(simdSuite), n: simdSuite.length },
+      opencv: { geomean: geomean(simdOpencv.map((r) => r.ratioOpencvSimd)), n: simdOpencv.length },
+      slowerThanOpencv: simdOpencv.filter((r) => r.ratioOpencvSimd <= 1).map((r) => r.op),
+    },
     suite: { geomean: geomean(suiteRatios), n: suiteRatios.length, total: suiteOps.length, missing },
     all: { geomean: geomean(all.map((r) => r.ratioNative)), n: all.length },
     opencv: { geomean: geomean(opencv.map((r) => r.ratioOpencv)), n: opencv.length },
@@ -306,6 +317,13 @@ export function renderSection({ latest, native, scaling, parallel, chartHref, so
       ` over ${sum.suite.n} of its ${sum.suite.total} ops** (target ≤ ${TARGET}: ${Number.isFinite(sum.suite.geomean) ? (met ? 'met' : 'not met') : 'no data'}).` +
       ` Over all ${sum.all.n} ops with a native time: ${fmtGeo(sum.all.geomean)}.` +
       (sum.opencv.n ? ` opencv.js / pixelarray over ${sum.opencv.n} ops: ${fmtGeo(sum.opencv.geomean)} (above 1: pixelarray faster).` : ''));
+    if (sum.simd.suite.n) {
+      out.push('');
+      out.push(`**pixelarray/simd: suite geometric mean / native OpenCV = ${fmtGeo(sum.simd.suite.geomean)} over ${sum.simd.suite.n} ops**` +
+        ` (issue-15 target ≤ 1.5), each call copying its input into wasm memory and its result out.` +
+        (sum.simd.opencv.n ? ` opencv.js / simd over ${sum.simd.opencv.n} ops: ${fmtGeo(sum.simd.opencv.geomean)};` +
+          ` slower than opencv.js on ${sum.simd.slowerThanOpencv.length ? sum.simd.slowerThanOpencv.map(mdCell).join(', ') : 'none'}.` : ''));
+    }
     if (sum.suite.missing.length) {
       out.push('');
       out.push(`Suite ops without data (left out of the mean): ${sum.suite.missing.map((m) => `${mdCell(m.op)} (${m.reason})`).join('; ')}.`);

@@ -52,7 +52,7 @@ const LATEST = {
   results: [
     {
       op: 'addSaturate image+image', family: 'arithmetic',
-      systems: { pixelarray: timing(4), opencv: timing(8, { check: { ok: true } }), imagejs: timing(40, { check: { ok: false } }) },
+      systems: { pixelarray: timing(4), simd: timing(2), opencv: timing(8, { check: { ok: true } }), imagejs: timing(40, { check: { ok: false } }) },
     },
     { op: 'bitwiseOr image|image', family: 'bitwise', systems: { pixelarray: timing(2), ndarray: timing(20, { unchecked: true }) } },
     { op: 'flip horizontal — view only', family: 'views', systems: { pixelarray: timing(1e-4, { mode: 'view' }) } },
@@ -118,16 +118,18 @@ test('buildRows joins the JS and native results; summarize takes geometric means
   ]);
   assert.equal(sum.all.n, 2);
   assert.equal(sum.opencv.geomean, 2);
+  // pixelarray/simd: 2 ms against native 1 ms and opencv.js 8 ms on the one op that has it.
+  assert.deepEqual(sum.simd, { suite: { geomean: 2, n: 1 }, opencv: { geomean: 4, n: 1 }, slowerThanOpencv: [] });
   assert.ok(Number.isNaN(report.summarize(report.buildRows(LATEST, null)).suite.geomean));
 });
 
 test('renderResultsTable: one row per op, escaped pipes, marks and both ratios', () => {
   const table = report.renderResultsTable(report.buildRows(LATEST, NATIVE)).split('\n');
   assert.equal(table.length, 2 + 4);
-  assert.match(table[0], /\| op +\| suite \| native OpenCV ms \| pixelarray ms \| opencv\.js ms \| image-js ms \| jimp ms \| ndarray-ops ms \| pixelarray \/ native \| opencv\.js \/ pixelarray \|/);
+  assert.match(table[0], /\| op +\| suite \| native OpenCV ms \| pixelarray ms \| pixelarray\/simd ms \| opencv\.js ms \| image-js ms \| jimp ms \| ndarray-ops ms \| pixelarray \/ native \| opencv\.js \/ pixelarray \|/);
   const cells = (line: string) => line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
-  assert.deepEqual(cells(table[2]), ['addSaturate image+image', '✓', '1.00', '4.00', '8.00', '40.0 ≠', '—', '—', '4.00×', '2.00×']);
-  assert.deepEqual(cells(table[3]), ['bitwiseOr image\\|image', '', '0.500 ≈', '2.00', '—', '—', '—', '20.0 ≈', '4.00×', '—']);
+  assert.deepEqual(cells(table[2]), ['addSaturate image+image', '✓', '1.00', '4.00', '2.00', '8.00', '40.0 ≠', '—', '—', '4.00×', '2.00×']);
+  assert.deepEqual(cells(table[3]), ['bitwiseOr image\\|image', '', '0.500 ≈', '2.00', '—', '—', '—', '—', '20.0 ≈', '4.00×', '—']);
   assert.deepEqual(cells(table[5]).slice(2, 4), ['0.500', '—']);
 });
 
@@ -141,15 +143,16 @@ test('renderChartSvg: a self-contained, escaped, deterministic SVG with one bar 
   assert.ok(svg.includes('bitwiseOr image|image ≈'));
   assert.doesNotMatch(svg, /&(?!amp;|lt;|gt;|quot;)/, 'every & is an entity');
   assert.doesNotMatch(svg, /NaN|undefined|Infinity/);
-  // Bars: addSaturate has pixelarray, opencv.js, image-js; bitwiseOr pixelarray, ndarray-ops; the
-  // ops without both a pixelarray and a native time have none.
+  // Bars: addSaturate has pixelarray, pixelarray/simd, opencv.js, image-js; bitwiseOr pixelarray,
+  // ndarray-ops; the ops without both a pixelarray and a native time have none.
   const bars = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="8" fill="([^"]+)"><title>([^<]*)<\/title>/g)];
-  assert.equal(bars.length, 5);
+  assert.equal(bars.length, 6);
+  assert.ok(bars[1][4].includes('pixelarray/simd: 2.00 ms, 2.00× native'), bars[1][4]);
   const width = Number(/width="(\d+)"/.exec(svg)![1]);
   for (const [, x, w] of bars) assert.ok(Number(w) > 0 && Number(x) + Number(w) <= width);
   // Log scale, bars from a common origin: pixelarray 4×, opencv.js 8×, image-js 40× native, so the
   // steps between their ends are in the ratio log 5 : log 2.
-  const [pa, cv, ij] = bars.slice(0, 3).map(([, , w]) => Number(w));
+  const [pa, cv, ij] = [bars[0], bars[2], bars[3]].map(([, , w]) => Number(w));
   assert.ok(Math.abs((ij - cv) / (cv - pa) - Math.log(5) / Math.log(2)) < 0.02);
   assert.ok(bars[0][4].includes('addSaturate image+image — pixelarray: 4.00 ms, 4.00× native'));
 });
