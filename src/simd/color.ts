@@ -23,6 +23,10 @@ export function cvtColorPlan(shape: Shape, code: unknown): Plan | null {
       ws.k.rgbToGray(src, dst, h * w, c, weights[0], weights[1]);
       return dst;
     },
+    streaming: {
+      pixelIn: c, pixelOut: 1, extraInputs: [],
+      prepare: (ws) => (ins, dst, pixels) => ws.k.rgbToGray(ins[0], dst, pixels, c, weights[0], weights[1]),
+    },
   };
 }
 

@@ -37,12 +37,17 @@ function binaryPlan(shape: Shape, b: Operand, kernel: BinaryKernel, scalar: Scal
   const n = shape[0] * shape[1] * shape[2];
   if (b instanceof PixelArray) {
     if (!sameShape(b.shape, shape)) return null;
+    const c = shape[2];
     return {
       shape,
       run(ws, src) {
         const pb = ws.put(b), dst = ws.alloc(n);
         ws.k[kernel](src, pb, dst, n);
         return dst;
+      },
+      streaming: {
+        pixelIn: c, pixelOut: c, extraInputs: [b],
+        prepare: (ws) => (ins, dst, pixels) => ws.k[kernel](ins[0], ins[1], dst, pixels * c),
       },
     };
   }
@@ -52,12 +57,20 @@ function binaryPlan(shape: Shape, b: Operand, kernel: BinaryKernel, scalar: Scal
   const [patternKernel, bytes] = rule;
   // 48 bytes: a multiple of 1–4 channels and of the kernel's 16-byte vectors.
   const pattern = Array.from({ length: 48 }, (_, i) => bytes[i % shape[2]]);
+  const c = shape[2];
   return {
     shape,
     run(ws, src) {
       const pp = ws.putBytes(pattern), dst = ws.alloc(n);
       ws.k[patternKernel](src, pp, dst, n);
       return dst;
+    },
+    streaming: {
+      pixelIn: c, pixelOut: c, extraInputs: [],
+      prepare(ws) {
+        const pp = ws.putBytes(pattern);
+        return (ins, dst, pixels) => ws.k[patternKernel](ins[0], pp, dst, pixels * c);
+      },
     },
   };
 }
@@ -93,6 +106,7 @@ export const bitwiseXor = /* @__PURE__ */ elementwise<MaskOptions>(coreBitwiseXo
 /** The plan of `bitwiseNot` on an image of `shape`. */
 export function bitwiseNotPlan(shape: Shape): Plan {
   const n = shape[0] * shape[1] * shape[2];
+  const c = shape[2];
   return {
     shape,
     run(ws, src) {
@@ -100,6 +114,7 @@ export function bitwiseNotPlan(shape: Shape): Plan {
       ws.k.bitwiseNot(src, dst, n);
       return dst;
     },
+    streaming: { pixelIn: c, pixelOut: c, extraInputs: [], prepare: (ws) => (ins, dst, pixels) => ws.k.bitwiseNot(ins[0], dst, pixels * c) },
   };
 }
 

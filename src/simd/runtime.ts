@@ -6,7 +6,7 @@
 // written), copies the inputs in, runs the kernel and copies the result out. No view of the
 // memory survives a call.
 import { tooManyArguments } from '../core/errors.ts';
-import { copyInto } from '../core/copy.ts';
+import { copyInto, overlaps, sameLayout } from '../core/copy.ts';
 import { isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { KERNELS_WASM_BASE64 } from './wasm.ts';
 
@@ -166,6 +166,57 @@ export class Workspace {
 export interface Plan {
   readonly shape: Shape;
   run(ws: Workspace, src: number): number;
+  /** Present when each output pixel depends only on the same input pixel: see `Streaming`. */
+  readonly streaming?: Streaming;
+}
+
+/**
+ * A pixel-wise plan, run chunk by chunk: chunks of the input (and of `extraInputs`, images of the
+ * input's shape) are copied into fixed buffers that stay in cache, the kernel runs on them and the
+ * chunk of the result is copied out. Used for contiguous arrays: the whole-image copies would
+ * go through main memory three times, which costs more than the element-wise kernels themselves.
+ */
+export interface Streaming {
+  /** Input bytes per pixel (every input) and output bytes per pixel. */
+  readonly pixelIn: number;
+  readonly pixelOut: number;
+  readonly extraInputs: readonly PixelArray[];
+  /** Allocates any constant the kernel needs and returns the chunk kernel (addresses, pixel count). */
+  prepare(ws: Workspace): (inputs: readonly number[], dst: number, pixels: number) => void;
+}
+
+/** Bytes of input per chunk: a multiple of 48 (the pattern kernels' period) and of 1–4 channels. */
+const CHUNK_BYTES = 48 * 2048;
+
+function runStreaming(ws: Workspace, a: PixelArray, st: Streaming, shape: Shape, out: PixelArray | undefined): PixelArray {
+  const pixels = a.shape[0] * a.shape[1];
+  const chunk = CHUNK_BYTES / st.pixelIn;
+  const sources = [a, ...st.extraInputs];
+  const ins = sources.map(() => ws.alloc(CHUNK_BYTES));
+  const dst = ws.alloc(chunk * st.pixelOut);
+  const kernel = st.prepare(ws);
+  const heap = ws.heap(); // no alloc below: the view stays valid
+  const result = out ?? new PixelArray(new Uint8Array(pixels * st.pixelOut), shape);
+  const rd = result.data;
+  for (let p = 0; p < pixels; p += chunk) {
+    const n = Math.min(chunk, pixels - p);
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i], from = s.offset + p * st.pixelIn;
+      heap.set(s.data.subarray(from, from + n * st.pixelIn), ins[i]);
+    }
+    kernel(ins, dst, n);
+    rd.set(heap.subarray(dst, dst + n * st.pixelOut), result.offset + p * st.pixelOut);
+  }
+  return result;
+}
+
+/** True when a plan can stream: every array contiguous, and `out` either separate or exactly an input. */
+function canStream(a: PixelArray, st: Streaming, out: PixelArray | undefined): boolean {
+  const inputs = [a, ...st.extraInputs];
+  if (!inputs.every((x) => isContiguous(x))) return false;
+  if (!out) return true;
+  // Chunk p is read before it is written, so writing over an input of the same layout is safe.
+  return isContiguous(out) && inputs.every((x) => !overlaps(x, out) || sameLayout(x, out));
 }
 
 /**
@@ -175,6 +226,7 @@ export interface Plan {
 export function runPlan(k: Kernels, a: PixelArray, plan: Plan, out: PixelArray | undefined): PixelArray | null {
   const ws = new Workspace(k);
   try {
+    if (plan.streaming && canStream(a, plan.streaming, out)) return runStreaming(ws, a, plan.streaming, plan.shape, out);
     return ws.take(plan.run(ws, ws.put(a)), plan.shape, out);
   } catch (e) {
     if (e instanceof ArenaFull) return null;

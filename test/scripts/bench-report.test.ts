@@ -17,6 +17,7 @@ interface Summary {
   suite: { geomean: number; n: number; total: number; missing: { op: string; reason: string }[] };
   all: { geomean: number; n: number };
   opencv: { geomean: number; n: number };
+  simd: { suite: { geomean: number; n: number }; opencv: { geomean: number; n: number }; slowerThanOpencv: string[] };
 }
 interface Report {
   START_MARKER: string;

@@ -96,3 +96,22 @@ test('property: random shapes, layouts and operands agree with the core', () => 
     assertSameAsCore(simd[op], core[op], () => [imageIn(layout, h, w, c, seed), imageIn(LAYOUTS[0], h, w, c, seed + 1)], `${op} ${h}×${w}×${c}`);
   }), { numRuns: 150 });
 });
+
+test('streamed in cache-sized chunks: images of several chunks, in place, and an out overlapping an input', () => {
+  for (const [h, w, c] of [[300, 211, 3], [257, 400, 1], [200, 130, 4], [129, 383, 2]] as const) {
+    for (const op of BINARY) {
+      assert.ok(assertSameAsCore(simd[op], core[op], () => [randomImage(h, w, c, 21), randomImage(h, w, c, 22)], `${op} ${h}×${w}×${c}`));
+    }
+    assert.ok(assertSameAsCore(simd.addSaturate, core.addSaturate, () => [randomImage(h, w, c, 23), [9, 200, 3, 40].slice(0, c)], `scalar ${h}×${w}×${c}`));
+    assert.ok(assertSameAsCore(simd.bitwiseNot, core.bitwiseNot, () => [randomImage(h, w, c, 24)], `not ${h}×${w}×${c}`));
+    if (c >= 3) assert.ok(assertSameAsCore(simd.cvtColor, core.cvtColor, () => [randomImage(h, w, c, 25), 'BGR2GRAY'], `gray ${h}×${w}×${c}`));
+  }
+  // `out` over the same buffer as `a`, one pixel further on: the core reads all of `a` first.
+  const shifted = () => {
+    const buf = randomImage(301, 200, 3, 26).data;
+    const a = new core.PixelArray(buf, [300, 200, 3]);
+    const out = new core.PixelArray(buf, [300, 200, 3], undefined, 3);
+    return [a, randomImage(300, 200, 3, 27), { out }];
+  };
+  for (const op of BINARY) assertSameAsCore(simd[op], core[op], shifted, `${op} overlapping out`);
+});
