@@ -10,7 +10,7 @@ import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { isContiguous, type PixelArray } from '../core/pixelarray.ts';
 import { imgToArray } from '../ml/keras/convert.ts';
 import { ImageDataGenerator as BaseImageDataGenerator, kerasMatrix, type KerasTransformParams } from '../ml/keras/image-data-generator.ts';
-import { checkFlowOptions, KerasIterator, type FlowOptions } from '../ml/keras/iterator.ts';
+import { ArrayIterator, checkFlowOptions, KerasIterator, type FlowImages, type FlowOptions, type Labels } from '../ml/keras/iterator.ts';
 import { RandomState } from '../ml/keras/random-state.ts';
 import type { Tensor3D, Tensor4D } from '../ml/tensor.ts';
 import { CHANNELS, loadKerasImage, type KerasColorMode, type KerasInterpolation } from './keras-load.ts';
@@ -391,6 +391,19 @@ export function flowFromDirectory(generator: BaseImageDataGenerator | null, dire
  * class as the browser-safe one of `pixelarray/ml` otherwise; `pixelarray/ml` gives this one in Node.
  */
 export class ImageDataGenerator extends BaseImageDataGenerator {
+  // The base class's methods, declared here too so that this class's own API lists them whole.
+  /** `get_random_transform(img_shape, seed)`, as the base class (`pixelarray/ml`). */
+  override getRandomTransform(shape: readonly number[], seed?: number): KerasTransformParams {
+    if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.getRandomTransform', ['shape', 'seed'], arguments.length);
+    return super.getRandomTransform(shape, seed);
+  }
+
+  /** `flow(x, y, batch_size=…, shuffle=…, seed=…)`, as the base class (`pixelarray/ml`). */
+  override flow(x: FlowImages, y?: Labels | null, options?: FlowOptions): ArrayIterator {
+    if (arguments.length > 3) throw tooManyArguments('ImageDataGenerator.flow', ['x', 'y', 'options'], arguments.length);
+    return super.flow(x, y, options);
+  }
+
   /** `flow_from_directory(directory, target_size=…, color_mode=…, class_mode=…, batch_size=…, shuffle=…, seed=…, …)`. */
   flowFromDirectory(directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator {
     if (arguments.length > 2) throw tooManyArguments('ImageDataGenerator.flowFromDirectory', ['directory', 'options'], arguments.length);
