@@ -7,4 +7,5 @@ export {
   addSaturate, subtractSaturate, addModulo, subtractModulo, absdiff, bitwiseAnd, bitwiseOr, bitwiseXor, bitwiseNot,
 } from './elementwise.ts';
 export { cvtColor } from './color.ts';
+export { gaussianBlur, blur, medianBlur, filter2D, emboss } from './filters.ts';
 export { pipeline, Pipeline } from './pipeline.ts';

@@ -27,6 +27,13 @@ export interface Kernels {
   subtractSaturatePattern(a: number, p: number, o: number, n: number): void;
   addModuloPattern(a: number, p: number, o: number, n: number): void;
   rgbToGray(s: number, d: number, pixels: number, channels: number, k0: number, k2: number): void;
+  // filters (assembly/filters.ts)
+  padImage(src: number, dst: number, w: number, c: number, rows: number, nrows: number, cols: number, ncols: number, before: number): void;
+  separable(rowAddr: number, dst: number, h: number, w: number, c: number, ky: number, kh: number, kx: number, kw: number,
+    before: number, cols: number, ncols: number, mode: number, a: number, b: number, vbuf: number, fbuf: number): void;
+  median5(pad: number, dst: number, h: number, w: number, c: number, sorted: number, sortedStride: number): void;
+  correlateInt16(pad: number, dst: number, h: number, w: number, c: number, plen: number, taps: number, ntaps: number, delta: number): void;
+  emboss(src: number, dst: number, h: number, w: number, c: number): void;
 }
 
 // The smallest module using a SIMD128 instruction (a function returning i8x16.splat(0)): a

@@ -7,3 +7,4 @@ export function heapBase(): usize { return __heap_base; }
 
 export * from './elementwise';
 export * from './color';
+export * from './filters';
