@@ -14,6 +14,12 @@ import { bitwiseAnd as coreBitwiseAnd, bitwiseNot as coreBitwiseNot, bitwiseOr a
 import { cvtColor as coreCvtColor, type ColorCode } from '../imgproc/color.ts';
 import { absdiff, addModulo, addSaturate, bitwiseAnd, bitwiseNotPlan, bitwiseOr, bitwiseXor, subtractModulo, subtractSaturate } from './elementwise.ts';
 import { cvtColorPlan } from './color.ts';
+import { blurPlan, embossPlan, filter2DPlan, gaussianBlurPlan, medianBlurPlan } from './filters.ts';
+import { blur as coreBlur, type BlurOptions } from '../imgproc/box.ts';
+import { filter2D as coreFilter2D, type Filter2DOptions } from '../imgproc/filter2d.ts';
+import { gaussianBlur as coreGaussianBlur, type GaussianBlurOptions } from '../imgproc/gaussian.ts';
+import { medianBlur as coreMedianBlur } from '../imgproc/median.ts';
+import { emboss as coreEmboss } from '../imgproc/emboss.ts';
 import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
 
 /** One recorded step: the core function and its arguments after the image, and its plan (if any). */
@@ -24,6 +30,17 @@ interface Step {
 }
 
 const noPlan = (): null => null;
+
+/**
+ * A step's options: refuses `out` (the result goes where `run()` says); a plan is used only when
+ * every key is one it reads (`keys`), so that the core validates anything else.
+ */
+function stepOptions(name: string, options: unknown, keys: readonly string[]): boolean {
+  if (options === undefined) return true;
+  if (options === null || typeof options !== 'object') return false;
+  if (Object.hasOwn(options, 'out')) throw new TypeError(`${name}: a pipeline step takes no options.out (pass it to run())`);
+  return Object.keys(options).every((k) => keys.includes(k));
+}
 
 /**
  * A chain of ops on one image, run by `run()`. Each method takes the arguments the function of
@@ -104,6 +121,39 @@ export class Pipeline {
   bitwiseNot(): this {
     if (arguments.length > 0) throw tooManyArguments('bitwiseNot', [], arguments.length);
     return this.add(coreBitwiseNot, [], (shape) => bitwiseNotPlan(shape));
+  }
+
+  /** `gaussianBlur(img, sigma, options)` (options without `out`). */
+  gaussianBlur(sigma: number, options?: Omit<GaussianBlurOptions, 'out'>): this {
+    if (arguments.length > 2) throw tooManyArguments('gaussianBlur', ['sigma', 'options'], arguments.length);
+    const plain = stepOptions('gaussianBlur', options, ['ksize', 'sigmaY', 'border']);
+    return this.add(coreGaussianBlur, [sigma, options], (shape) => (plain ? gaussianBlurPlan(shape, sigma, options) : null));
+  }
+
+  /** `blur(img, ksize, options)` (options without `out`). */
+  blur(ksize: number | readonly [number, number], options?: Omit<BlurOptions, 'out'>): this {
+    if (arguments.length > 2) throw tooManyArguments('blur', ['ksize', 'options'], arguments.length);
+    const plain = stepOptions('blur', options, ['border']);
+    return this.add(coreBlur, [ksize, options], (shape) => (plain ? blurPlan(shape, ksize, options) : null));
+  }
+
+  /** `medianBlur(img, ksize)`. */
+  medianBlur(ksize: number): this {
+    if (arguments.length > 1) throw tooManyArguments('medianBlur', ['ksize'], arguments.length);
+    return this.add(coreMedianBlur, [ksize], (shape) => medianBlurPlan(shape, ksize));
+  }
+
+  /** `filter2D(img, kernel, options)` (options without `out`). */
+  filter2D(kernel: readonly (readonly number[])[], options?: Omit<Filter2DOptions, 'out'>): this {
+    if (arguments.length > 2) throw tooManyArguments('filter2D', ['kernel', 'options'], arguments.length);
+    const plain = stepOptions('filter2D', options, ['delta', 'border']);
+    return this.add(coreFilter2D, [kernel, options], (shape) => (plain ? filter2DPlan(shape, kernel, options) : null));
+  }
+
+  /** `emboss(img)`. */
+  emboss(): this {
+    if (arguments.length > 0) throw tooManyArguments('emboss', [], arguments.length);
+    return this.add(coreEmboss, [], (shape) => embossPlan(shape));
   }
 
   /**

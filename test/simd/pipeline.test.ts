@@ -72,3 +72,21 @@ test('property: random chains equal the sequential calls', () => {
       same(p.run(), want, chain.join(' → '));
     }), { numRuns: 100 });
 });
+
+test('filter steps: kernels in the arena, options as the functions take them, out refused in a step', () => {
+  const a = randomImage(70, 90, 3, 31);
+  const runs = workspaceCount();
+  const got = pipeline(a).gaussianBlur(1.5).blur([3, 5], { border: 'replicate' }).medianBlur(5).filter2D([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], { delta: 3 })
+    .emboss().cvtColor('RGB2GRAY').run();
+  assert.equal(workspaceCount() - runs, 1, 'one workspace: no step left the arena');
+  const want = core.cvtColor(core.emboss(core.filter2D(core.medianBlur(core.blur(core.gaussianBlur(a, 1.5), [3, 5], { border: 'replicate' }), 5),
+    [[0, -1, 0], [-1, 5, -1], [0, -1, 0]], { delta: 3 })), 'RGB2GRAY');
+  same(got, want, 'filters');
+  // Non-kernel arguments run the core: a 3×3 median, a fractional kernel, an unknown option (the core's error).
+  same(pipeline(a).medianBlur(3).filter2D([[0.5, 0.5]]).run(), core.filter2D(core.medianBlur(a, 3), [[0.5, 0.5]]), 'core steps');
+  assert.throws(() => pipeline(a).gaussianBlur(2, { bogus: 1 } as never).run(), (e: Error) => {
+    try { core.gaussianBlur(a, 2, { bogus: 1 } as never); } catch (c) { return e.message === (c as Error).message; }
+    return false;
+  });
+  assert.throws(() => pipeline(a).blur(3, { out: a } as never), /no options\.out/);
+});
