@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """Native OpenCV (single-threaded) on the same photo and ops as `npm run bench`, for the
-performance report: where pixelarray stands against compiled C++ rather than opencv.js.
+performance report: where pixelarray stands against compiled C++ rather than opencv.js. The rows of
+bench/suites/pillow.mjs are timed with Pillow 9.4 itself instead (and the imagehash hashes with
+Pillow + NumPy + SciPy): for those rows "native" means Pillow, and each is marked `"library":
+"Pillow"` in the JSON and "[Pillow]" in the printout.
 
-Run with Debian's python3 (apt-get install python3-opencv python3-numpy):
+Run with Debian's python3 (apt-get install python3-opencv python3-numpy python3-pil python3-scipy):
 
     /usr/bin/python3 bench/native_opencv.py [--json bench/results/native.json]
     /usr/bin/python3 bench/native_opencv.py --filter emboss --json bench/results/native.json --update
@@ -21,6 +24,9 @@ import time
 
 import cv2
 import numpy as np
+import PIL
+import scipy.fftpack
+from PIL import Image, ImageFilter, ImageOps
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PHOTO = os.path.join(HERE, 'assets', 'photo-1080p.jpg')
@@ -172,9 +178,52 @@ def ops(a, b, mask):
     ] + more
 
 
+# ---- imagehash 4.3's hashes (not installed here), as test/golden/generate_imagehash.py writes them --
+# image.convert('L').resize(..., Image.ANTIALIAS) (LANCZOS in Pillow 9.4), then NumPy / scipy.fftpack
+# as imagehash calls them; the bits, without the hex string.
+def average_hash(image, hash_size=8):
+    pixels = np.asarray(image.convert('L').resize((hash_size, hash_size), Image.LANCZOS))
+    return pixels > np.mean(pixels)
+
+
+def dhash(image, hash_size=8):
+    pixels = np.asarray(image.convert('L').resize((hash_size + 1, hash_size), Image.LANCZOS))
+    return pixels[:, 1:] > pixels[:, :-1]
+
+
+def phash(image, hash_size=8, highfreq_factor=4):
+    img_size = hash_size * highfreq_factor
+    pixels = np.asarray(image.convert('L').resize((img_size, img_size), Image.LANCZOS))
+    dct = scipy.fftpack.dct(scipy.fftpack.dct(pixels, axis=0), axis=1)
+    low = dct[:hash_size, :hash_size]
+    return low > np.median(low)
+
+
+def pillow_ops(a):
+    """The rows of bench/suites/pillow.mjs, same names, timed with Pillow. Pillow has no `dst`: every
+    call allocates its result (pixelarray's side writes into a preallocated `out`)."""
+    im = Image.fromarray(a)
+    return [
+        ('Pillow resize bicubic to 960×540 (½)', lambda: im.resize((960, 540), Image.BICUBIC)),
+        ('Pillow resize bicubic to 2880×1620 (×1.5)', lambda: im.resize((2880, 1620), Image.BICUBIC)),
+        ('Pillow resize lanczos to 960×540 (½)', lambda: im.resize((960, 540), Image.LANCZOS)),
+        ('Pillow resize lanczos to 2880×1620 (×1.5)', lambda: im.resize((2880, 1620), Image.LANCZOS)),
+        ('Pillow GaussianBlur(3)', lambda: im.filter(ImageFilter.GaussianBlur(3))),
+        ('Pillow UnsharpMask(2, 150, 3)', lambda: im.filter(ImageFilter.UnsharpMask())),
+        ('Pillow ImageOps.autocontrast', lambda: ImageOps.autocontrast(im)),
+        ('averageHash (imagehash average_hash, 8×8)', lambda: average_hash(im)),
+        ('differenceHash (imagehash dhash, 8×8)', lambda: dhash(im)),
+        ('perceptualHash (imagehash phash, 8×8)', lambda: phash(im)),
+    ]
+
+
 # Rows where native OpenCV does the same amount of work as pixelarray but not the same bytes.
 COMPARABLE = {'emboss (Pillow EMBOSS)': "cv2.filter2D with Pillow's EMBOSS kernel (rows flipped), delta 128; "
                                        'Pillow copies the 1-pixel frame, OpenCV filters it'}
+
+
+def all_ops(a, b, mask):
+    return ops(a, b, mask) + pillow_ops(a)
 
 
 def machine_info():
@@ -188,6 +237,7 @@ def machine_info():
         pass
     return {'cpuModel': cpu, 'logicalCores': os.cpu_count(), 'platform': f'{platform.system().lower()} {platform.release()}',
             'arch': platform.machine(), 'python': platform.python_version(), 'numpy': np.__version__,
+            'pillow': PIL.__version__, 'scipy': scipy.__version__,
             'date': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
 
 
@@ -198,32 +248,36 @@ def main():
     parser.add_argument('--update', action='store_true',
                         help='with --json: merge into the existing file (replace same-named ops, keep the others)')
     args = parser.parse_args()
-    cv2.setNumThreads(1)
+    cv2.setNumThreads(1)  # Pillow's filters and resize are single-threaded too
     a = cv2.cvtColor(cv2.imread(PHOTO, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
     b = np.ascontiguousarray(a[:, ::-1])
     mask = np.where(a[:, :, 0] > 127, 255, 0).astype(np.uint8)
     results = []
     selected = re.compile(args.filter, re.I) if args.filter else None
-    print(f'native OpenCV {cv2.__version__}, 1 thread — {os.path.relpath(PHOTO)} {a.shape[1]}×{a.shape[0]}×3; '
+    print(f'native OpenCV {cv2.__version__}, 1 thread; Pillow {PIL.__version__} for the [Pillow] rows — '
+          f'{os.path.relpath(PHOTO)} {a.shape[1]}×{a.shape[0]}×3; '
           f'{platform.processor() or platform.machine()}, python {platform.python_version()}')
-    for name, fn in ops(a, b, mask):
+    pillow_names = {name for name, _ in pillow_ops(a)}
+    for name, fn in all_ops(a, b, mask):
         if selected and not selected.search(name):
             continue
         ms, runs = measure(fn)
         row = {'op': name, 'medianMs': ms, 'runs': runs}
         if name in COMPARABLE:
             row.update({'comparable': True, 'note': COMPARABLE[name]})
+        if name in pillow_names:
+            row.update({'library': 'Pillow', 'note': f'native = Pillow {PIL.__version__}, not OpenCV'})
         results.append(row)
-        print(f'{name:<50} {ms:9.3f} ms')
+        print(f'{name:<50} {ms:9.3f} ms{"  [Pillow]" if name in pillow_names else ""}')
     if args.json:
         os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
-        doc = {'schema': 'pixelarray-native-opencv/1', 'opencv': cv2.__version__, 'threads': 1,
+        doc = {'schema': 'pixelarray-native-opencv/1', 'opencv': cv2.__version__, 'pillow': PIL.__version__, 'threads': 1,
                'machine': machine_info(), 'results': results}
         if args.update and os.path.exists(args.json):
             with open(args.json) as f:
                 old = json.load(f)
             fresh = {r['op'] for r in results}
-            order = [name for name, _ in ops(a, b, mask)]
+            order = [name for name, _ in all_ops(a, b, mask)]
             merged = [r for r in old.get('results', []) if r['op'] not in fresh] + results
             merged.sort(key=lambda r: order.index(r['op']) if r['op'] in order else len(order))
             doc['results'] = merged

@@ -22,6 +22,7 @@ import edges from './suites/edges.mjs';
 import ml from './suites/ml.mjs';
 import morphology from './suites/morphology.mjs';
 import opencvMore from './suites/opencv-more.mjs';
+import pillow from './suites/pillow.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_JSON = join(HERE, 'results', 'latest.json');
@@ -156,7 +157,7 @@ async function main() {
   const simdCtx = simdLoaded ? simdContext(ctx) : null;
   const all = [
     ...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...edges(lib), ...morphology(lib), ...opencvMore(lib),
-    ...draw(lib), ...ml(lib),
+    ...draw(lib), ...ml(lib), ...pillow(),
   ];
   const selected = all.filter((op) => !opts.filter || opts.filter.test(op.name) || opts.filter.test(op.family));
   if (selected.length === 0) throw new Error(`--filter ${opts.filter} matches no op; ops are:\n  ${all.map((o) => o.name).join('\n  ')}`);
@@ -166,7 +167,8 @@ async function main() {
   for (const op of selected) {
     if (op.unavailable) { log(`  ${op.name}: (not available: ${op.unavailable})`); continue; }
     const { systems, cleanup } = op.make(ctx);
-    const simdMade = simdCtx ? op.make(simdCtx) : null;
+    // `simd: false`: the op does not go through ctx.lib (e.g. the pillow suite), so no simd column.
+    const simdMade = simdCtx && op.simd !== false ? op.make(simdCtx) : null;
     if (simdMade?.systems.pixelarray) systems.simd = simdMade.systems.pixelarray;
     const order = ['pixelarray', 'simd', ...peers.map((p) => p.key)].filter((k) => systems[k]);
 

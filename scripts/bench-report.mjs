@@ -106,7 +106,7 @@ export function buildRows(latest, native) {
       op: r.op,
       family: r.family ?? '',
       inSuite: suite.has(r.op),
-      native: nativeMs ? { ms: nativeMs, comparable: !!n.comparable, note: n.note ?? null } : null,
+      native: nativeMs ? { ms: nativeMs, comparable: !!n.comparable, note: n.note ?? null, library: n.library ?? null } : null,
       ms,
       marks,
       ratioNative: nativeMs && ms.pixelarray ? ms.pixelarray / nativeMs : null,
@@ -120,7 +120,7 @@ export function buildRows(latest, native) {
     if (seen.has(n.op) || !positive(n.medianMs)) continue;
     rows.push({
       op: n.op, family: '', inSuite: suite.has(n.op), nativeOnly: true,
-      native: { ms: n.medianMs, comparable: !!n.comparable, note: n.note ?? null },
+      native: { ms: n.medianMs, comparable: !!n.comparable, note: n.note ?? null, library: n.library ?? null },
       ms: Object.fromEntries(SYSTEMS.map((s) => [s.key, null])),
       marks: Object.fromEntries(SYSTEMS.map((s) => [s.key, ''])),
       ratioNative: null, ratioOpencv: null, ratioNativeSimd: null, ratioOpencvSimd: null,
@@ -188,7 +188,8 @@ export function renderResultsTable(rows) {
   const body = rows.map((r) => [
     mdCell(r.op),
     r.inSuite ? '✓' : '',
-    r.native ? `${fmtMs(r.native.ms)}${r.native.comparable ? ' ≈' : ''}` : '—',
+    // Rows timed with another native library (the pillow suite: Pillow 9.4) say so in the cell.
+    r.native ? `${fmtMs(r.native.ms)}${r.native.comparable ? ' ≈' : ''}${r.native.library ? ` (${r.native.library})` : ''}` : '—',
     ...SYSTEMS.map((s) => fmtCell(r.ms[s.key], r.marks[s.key])),
     fmtRatio(r.ratioNative),
     fmtRatio(r.ratioOpencv),

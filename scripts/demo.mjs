@@ -18,6 +18,7 @@ import {
   split, transpose,
 } from '../dist/index.js';
 import { decodeJpeg, decodePng, encodePng } from '../dist/codecs/index.js';
+import * as pillow from '../dist/pillow/index.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const DEFAULT_OUT = join(ROOT, 'docs', 'gallery');
@@ -257,6 +258,66 @@ export const steps = [
       return { log, cleaned, counted };
     },
   },
+  {
+    id: 'pillow-resize',
+    title: 'Pillow: resize to 300×200',
+    python: 'im.resize((300, 200))   # Pillow\'s default filter for RGB: Image.BICUBIC',
+    note: 'From here on, <code>pillow.*</code> is <code>pixelarray/pillow</code>: Pillow 9.4\'s functions, bit for bit. Pillow\'s bicubic is a convolution whose support widens with the reduction (here 4/3 horizontally, 9/8 vertically), not OpenCV\'s fixed 4×4 interpolation; the aspect ratio changes, as in the call.',
+    run: ({ photo }) => {
+      const resized = pillow.resize(photo, [300, 200]);
+      const log = `resize: ${photo.shape[1]}×${photo.shape[0]} → ${resized.shape[1]}×${resized.shape[0]}, bicubic`;
+      return { log, resized };
+    },
+  },
+  {
+    id: 'pillow-transpose',
+    title: 'Pillow: transpose(6), TRANSVERSE',
+    python: 'im.transpose(Image.Transpose.TRANSVERSE)   # 6',
+    note: 'The transpose across the other diagonal: the bottom-right pixel comes to the top left. Unlike the core\'s views, Pillow\'s <code>transpose</code> returns a new image.',
+    run: ({ photo }) => {
+      const transversed = pillow.transpose(photo, 6);
+      const [h, w] = photo.shape;
+      const rgb = (img, y, x) => [0, 1, 2].map((c) => img.get(y, x, c)).join(', ');
+      const corner = rgb(transversed, 0, 0) === rgb(photo, h - 1, w - 1);
+      const log = `transpose(6): ${w}×${h} → ${transversed.shape[1]}×${transversed.shape[0]}; ` +
+        `top-left pixel = the photo's bottom-right: ${corner}`;
+      return { log, transversed };
+    },
+  },
+  {
+    id: 'pillow-blur',
+    title: 'Pillow: GaussianBlur(3)',
+    python: 'im.filter(ImageFilter.GaussianBlur(3))',
+    note: 'Pillow\'s Gaussian is three extended box blurs per axis in 8.24 fixed point, so its bytes differ from <code>cv2.GaussianBlur</code>\'s in step 10 (printed: how many, and by how much at most).',
+    run: ({ photo, blurred }) => {
+      const pillowBlurred = pillow.filter(photo, pillow.GaussianBlur(3));
+      let differ = 0, most = 0;
+      for (let i = 0; i < pillowBlurred.data.length; i++) {
+        const d = Math.abs(pillowBlurred.data[i] - blurred.data[i]);
+        if (d) differ++;
+        most = Math.max(most, d);
+      }
+      const log = `GaussianBlur(3): ${differ} of ${pillowBlurred.data.length} bytes differ from cv2.GaussianBlur σ 3, by at most ${most}`;
+      return { log, pillowBlurred };
+    },
+  },
+  {
+    id: 'pillow-draw',
+    title: 'Pillow: ImageDraw rectangle and text',
+    python: "draw = ImageDraw.Draw(im); draw.rectangle((108, 2, 282, 152)); draw.text((112, 6), 'coffee cup')",
+    note: 'Both in place on a copy, with Pillow\'s defaults: a 1-pixel outline in the default ink (white for RGB), and the default bitmap font (the 11-pixel Courier of <code>ImageFont.load_default()</code>) in white.',
+    run: ({ photo }) => {
+      const drawn = clone(photo);
+      pillow.rectangle(drawn, [108, 2, 282, 152]);
+      pillow.text(drawn, [112, 6], 'coffee cup');
+      const white = (x, y) => [0, 1, 2].every((c) => drawn.get(y, x, c) === 255);
+      let inked = 0;
+      for (let y = 6; y < 17; y++) for (let x = 112; x < 172; x++) if (white(x, y)) inked++;
+      const log = `rectangle: outline white at the corners: ${white(108, 2) && white(282, 152)}\n` +
+        `text: ${inked} white pixels in the 60×11 box of 'coffee cup'`;
+      return { log, drawn };
+    },
+  },
 ];
 
 /** The source of a step's `run`, as shown on the page: the function body, dedented. */
@@ -348,8 +409,9 @@ function page(sections) {
 <p>Each step of the usual NumPy / OpenCV / Pillow walk-through, run on the photo bundled with the
 repository. Left: the code that ran (the step's own function in <code>scripts/demo.mjs</code>, read
 back from the script, so it cannot drift) and the Python it stands for; right: what it produced.
-The names it uses come from <code>import { … } from 'pixelarray'</code> and
-<code>import { decodeJpeg, decodePng } from 'pixelarray/codecs'</code>; <code>photo</code> and <code>other</code>
+The names it uses come from <code>import { … } from 'pixelarray'</code>,
+<code>import { decodeJpeg, decodePng } from 'pixelarray/codecs'</code> and, for the Pillow steps,
+<code>import * as pillow from 'pixelarray/pillow'</code>; <code>photo</code> and <code>other</code>
 are the results of step 1. Regenerate with <code>npm run demo</code>. Every result is bit for bit what
 OpenCV 4.6, NumPy and Pillow compute (see the golden tests).</p>
 <p>Photos: scikit-image's sample images "coffee" (Rachel Michetti) and "chelsea" (Stefan van der

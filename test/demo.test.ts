@@ -43,6 +43,26 @@ test('the demo runs into --out, shows each step\'s own code, and matches the com
     assert.match(html, /addModulo: {3}200 \+ 100 = 44/);
     assert.match(html, /1\. flipped +chi-square 0\.0000/);
 
+    // The Pillow steps (pixelarray/pillow): what they print, and the pictures they make.
+    for (const id of ['pillow-resize', 'pillow-transpose', 'pillow-blur', 'pillow-draw']) assert.ok(demo.steps.some((s) => s.id === id), id);
+    assert.match(html, /resize: 400×225 → 300×200, bicubic/);
+    assert.match(html, /transpose\(6\): 400×225 → 225×400; top-left pixel = the photo's bottom-right: true/);
+    assert.match(html, /GaussianBlur\(3\): [1-9]\d* of 270000 bytes differ from cv2\.GaussianBlur σ 3, by at most [1-9]/);
+    assert.match(html, /rectangle: outline white at the corners: true/);
+    assert.match(html, /text: [1-9]\d* white pixels in the 60×11 box of 'coffee cup'/);
+    const picture = (suffix: string) => {
+      const file = pngs.find((f) => f.endsWith(suffix));
+      assert.ok(file, `no picture *${suffix}`);
+      return decodePng(fs.readFileSync(path.join(out, file)));
+    };
+    assert.deepEqual(picture('-pillow-resize-resized.png').shape, [200, 300, 3]);
+    assert.deepEqual(picture('-pillow-transpose-transversed.png').shape, [400, 225, 3]);
+    assert.deepEqual(picture('-pillow-blur-pillowBlurred.png').shape, [225, 400, 3]);
+    const drawn = picture('-pillow-draw-drawn.png');
+    for (const [x, y] of [[108, 2], [282, 2], [108, 152], [282, 152], [200, 2], [108, 80]]) {
+      assert.deepEqual([0, 1, 2].map((c) => drawn.get(y, x, c)), [255, 255, 255], `outline pixel (${x}, ${y})`);
+    }
+
     // The committed gallery is up to date: same page, same pixels (PNG bytes may differ by encoder).
     assert.equal(fs.readFileSync(path.join(GALLERY, 'index.html'), 'utf8'), html, 'docs/gallery/index.html is stale: run npm run demo');
     for (const f of pngs) {

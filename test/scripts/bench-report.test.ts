@@ -8,7 +8,7 @@ import { test } from 'node:test';
 interface Row {
   op: string;
   inSuite: boolean;
-  native: { ms: number; comparable: boolean } | null;
+  native: { ms: number; comparable: boolean; library?: string | null } | null;
   ms: Record<string, number | null>;
   ratioNative: number | null;
   ratioOpencv: number | null;
@@ -93,6 +93,15 @@ test('the hot-loop suite names ops that the JS benchmark and native_opencv.py bo
     assert.ok(names.has(op), `${op}: not a bench/suites op`);
     assert.ok(native.includes(`('${op}'`), `${op}: not timed by bench/native_opencv.py`);
   }
+});
+
+test('a native time from another library (the pillow suite: Pillow) is labelled in its cell', () => {
+  const latest = { ...LATEST, results: [{ op: 'Pillow GaussianBlur(3)', family: 'pillow', systems: { pixelarray: timing(6) } }] };
+  const native = { ...NATIVE, results: [{ op: 'Pillow GaussianBlur(3)', medianMs: 2, library: 'Pillow' }] };
+  const [row] = report.buildRows(latest, native);
+  assert.equal(row.native?.library, 'Pillow');
+  assert.equal(row.ratioNative, 3);
+  assert.match(report.renderResultsTable([row]), /\| +2\.00 \(Pillow\) +\|/);
 });
 
 test('buildRows joins the JS and native results; summarize takes geometric means and lists the gaps', () => {
