@@ -4,6 +4,7 @@ import { cvtColor as coreCvtColor, type ColorCode } from '../imgproc/color.ts';
 import type { OutOptions } from '../ops/arithmetic.ts';
 import type { PixelArray, Shape } from '../core/pixelarray.ts';
 import { planOrCore } from './dispatch.ts';
+import { hsvPlan } from './hsv.ts';
 import type { Plan } from './runtime.ts';
 
 // OpenCV's gray weights in 15-bit fixed point (the core's R2Y, B2Y): (first, third) channel.
@@ -15,7 +16,8 @@ const GRAY_WEIGHTS: Partial<Record<string, readonly [number, number]>> = {
 export function cvtColorPlan(shape: Shape, code: unknown): Plan | null {
   const [h, w, c] = shape;
   const weights = typeof code === 'string' && Object.hasOwn(GRAY_WEIGHTS, code) ? GRAY_WEIGHTS[code] : undefined;
-  if (!weights || (c !== 3 && c !== 4)) return null;
+  if (!weights) return hsvPlan(shape, code);
+  if (c !== 3 && c !== 4) return null;
   return {
     shape: [h, w, 1],
     run(ws, src) {
@@ -30,7 +32,7 @@ export function cvtColorPlan(shape: Shape, code: unknown): Plan | null {
   };
 }
 
-/** `cv2.cvtColor` (see the core's `cvtColor`), SIMD for RGB/BGR/RGBA → gray. */
+/** `cv2.cvtColor` (see the core's `cvtColor`), SIMD for RGB/BGR/RGBA → gray and RGB/BGR → HSV. */
 export function cvtColor(a: PixelArray, code: ColorCode, options?: OutOptions): PixelArray {
   return planOrCore(coreCvtColor, arguments, 3, (x) => cvtColorPlan(x.shape, code), options);
 }

@@ -9,3 +9,6 @@ export {
 export { cvtColor } from './color.ts';
 export { gaussianBlur, blur, medianBlur, filter2D, emboss } from './filters.ts';
 export { pipeline, Pipeline } from './pipeline.ts';
+export { split, merge } from './channels.ts';
+export { clone } from './geometry.ts';
+export { inRange } from './hsv.ts';

@@ -34,6 +34,15 @@ export interface Kernels {
   median5(pad: number, dst: number, h: number, w: number, c: number, sorted: number, sortedStride: number): void;
   correlateInt16(pad: number, dst: number, h: number, w: number, c: number, plen: number, taps: number, ntaps: number, delta: number): void;
   emboss(src: number, dst: number, h: number, w: number, c: number): void;
+  // channels, materialised geometry, HSV, inRange (channels.ts, geometry.ts, hsv.ts); ss/ds may be negative
+  split3(s: number, p0: number, p1: number, p2: number, pixels: number): void;
+  merge3(p0: number, p1: number, p2: number, d: number, pixels: number): void;
+  split4(s: number, p0: number, p1: number, p2: number, p3: number, pixels: number): void;
+  merge4(p0: number, p1: number, p2: number, p3: number, d: number, pixels: number): void;
+  reversePixelRows(s: number, d: number, w: number, rows: number, c: number): void;
+  transposePixels(s: number, ss: number, d: number, ds: number, rows: number, cols: number, c: number): void;
+  rgbToHsv(s: number, d: number, pixels: number, channels: number, blueFirst: number): void;
+  inRange(s: number, d: number, pixels: number, channels: number, bounds: number): void;
 }
 
 // The smallest module using a SIMD128 instruction (a function returning i8x16.splat(0)): a

@@ -8,3 +8,5 @@ export function heapBase(): usize { return __heap_base; }
 export * from './elementwise';
 export * from './color';
 export * from './filters';
+export * from './channels';
+export * from './hsv';
