@@ -20,6 +20,10 @@ import { filter2D as coreFilter2D, type Filter2DOptions } from '../imgproc/filte
 import { gaussianBlur as coreGaussianBlur, type GaussianBlurOptions } from '../imgproc/gaussian.ts';
 import { medianBlur as coreMedianBlur } from '../imgproc/median.ts';
 import { emboss as coreEmboss } from '../imgproc/emboss.ts';
+import { inRange as coreInRange, type RangeBound } from '../imgproc/color.ts';
+import { flip as coreFlip, rot90 as coreRot90, transpose as coreTranspose } from '../ops/geometry.ts';
+import { mirrorPlan, transposedPlan } from './geometry.ts';
+import { inRangePlan } from './hsv.ts';
 import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
 
 /** One recorded step: the core function and its arguments after the image, and its plan (if any). */
@@ -154,6 +158,33 @@ export class Pipeline {
   emboss(): this {
     if (arguments.length > 0) throw tooManyArguments('emboss', [], arguments.length);
     return this.add(coreEmboss, [], (shape) => embossPlan(shape));
+  }
+
+  /** `inRange(img, lower, upper)`. */
+  inRange(lower: RangeBound, upper: RangeBound): this {
+    if (arguments.length > 2) throw tooManyArguments('inRange', ['lower', 'upper'], arguments.length);
+    return this.add(coreInRange, [lower, upper], (shape) => inRangePlan(shape, lower, upper));
+  }
+
+  /** `flip(img, axis)`, materialised (the result of `run()` is always a new array or `out`). */
+  flip(axis: 0 | 1 | -1): this {
+    if (arguments.length > 1) throw tooManyArguments('flip', ['axis'], arguments.length);
+    return this.add(coreFlip, [axis], (shape) => (axis === 1 ? mirrorPlan(shape, false, true) : axis === -1 ? mirrorPlan(shape, true, true) : null));
+  }
+
+  /** `transpose(img, axes)`, materialised; a kernel for the default axes [1, 0, 2]. */
+  transpose(axes?: readonly number[]): this {
+    if (arguments.length > 1) throw tooManyArguments('transpose', ['axes'], arguments.length);
+    const swap = axes === undefined || (Array.isArray(axes) && axes.length === 3 && axes[0] === 1 && axes[1] === 0 && axes[2] === 2);
+    return this.add(coreTranspose, axes === undefined ? [] : [axes], (shape) => (swap ? transposedPlan(shape, false, false) : null));
+  }
+
+  /** `rot90(img, k)` (counter-clockwise, as NumPy), materialised. */
+  rot90(k = 1): this {
+    if (arguments.length > 1) throw tooManyArguments('rot90', ['k'], arguments.length);
+    const turns = Number.isSafeInteger(k) ? ((k % 4) + 4) % 4 : -1;
+    return this.add(coreRot90, [k], (shape) => (turns === 1 ? transposedPlan(shape, true, false) : turns === 3 ? transposedPlan(shape, false, true)
+      : turns === 2 ? mirrorPlan(shape, true, true) : null));
   }
 
   /**

@@ -90,3 +90,17 @@ test('filter steps: kernels in the arena, options as the functions take them, ou
   });
   assert.throws(() => pipeline(a).blur(3, { out: a } as never), /no options\.out/);
 });
+
+test('geometry and inRange steps: materialised in the arena, equal to the core\'s views', () => {
+  for (const c of [1, 3, 4]) {
+    const a = randomImage(45, 77, c, 40 + c);
+    const runs = workspaceCount();
+    const got = pipeline(a).flip(1).rot90().transpose().rot90(3).flip(-1).rot90(2).rot90(-1).run();
+    assert.equal(workspaceCount() - runs, 1);
+    same(got, core.rot90(core.rot90(core.flip(core.rot90(core.transpose(core.rot90(core.flip(a, 1))), 3), -1), 2), -1), `c=${c}`);
+    same(pipeline(a).flip(0).transpose([1, 0, 2]).rot90(0).run(), core.rot90(core.transpose(core.flip(a, 0), [1, 0, 2]), 0), `core views c=${c}`);
+  }
+  const a = randomImage(60, 80, 3, 50);
+  same(pipeline(a).cvtColor('RGB2HSV').inRange([0, 40, 40], [30, 255, 255]).run(),
+    core.inRange(core.cvtColor(a, 'RGB2HSV'), [0, 40, 40], [30, 255, 255]), 'hsv mask');
+});
