@@ -33,29 +33,40 @@ function lineParams(floatRadius: number, xsize: number): LineParams {
 }
 
 /**
- * One channel of one line (`n` elements `step` apart from `si` in `src`), blurred into `dst` (same
- * layout from `di`): `ImagingLineBoxBlur8/32` with its UINT32 accumulators.
+ * The box sums of one line of `n` positions, each of `m` elements side by side (`m` = channels for
+ * a row, `m` = row length for the columns of a whole image), from `src` at `s0` to `dst` at `d0`:
+ * `ImagingLineBoxBlur8/32` for all `m` elements at once, with its edge rules. `acc` holds `m`
+ * running sums. Pillow's UINT32 arithmetic never wraps here: `acc·ww + (l + r)·fw + 2^23` is at most
+ * 255·2^24 + 2^23 < 2^32, so plain doubles give its exact values and `>>> 24` its shift.
  */
-function blurLine(src: Uint8Array, si: number, dst: Uint8Array, di: number, step: number, n: number, p: LineParams): void {
+function blurPositions(src: Uint8Array, s0: number, dst: Uint8Array, d0: number, n: number, m: number,
+  p: LineParams, acc: Int32Array): void {
   const { radius, ww, fw, edgeA, edgeB } = p;
-  const lastx = n - 1;
-  const at = (x: number): number => src[si + x * step];
-  let acc = Math.imul(at(0), radius + 1);
-  for (let x = 0; x < edgeA - 1; x++) acc += at(x);
-  acc = (acc + Math.imul(at(lastx), radius - edgeA + 1)) | 0;
-  const save = (x: number, left: number, right: number): void => {
-    const bulk = (Math.imul(acc, ww) + Math.imul(at(left) + at(right), fw)) >>> 0;
-    dst[di + x * step] = ((bulk + 8388608) >>> 0) >>> 24;
-  };
-  let x = 0;
-  if (edgeA <= edgeB) {
-    for (; x < edgeA; x++) { acc = (acc + at(x + radius) - at(0)) | 0; save(x, 0, x + radius + 1); }
-    for (; x < edgeB; x++) { acc = (acc + at(x + radius) - at(x - radius - 1)) | 0; save(x, x - radius - 1, x + radius + 1); }
-    for (; x <= lastx; x++) { acc = (acc + at(lastx) - at(x - radius - 1)) | 0; save(x, x - radius - 1, lastx); }
-  } else {
-    for (; x < edgeB; x++) { acc = (acc + at(x + radius) - at(0)) | 0; save(x, 0, x + radius + 1); }
-    for (; x < edgeA; x++) { acc = (acc + at(lastx) - at(0)) | 0; save(x, 0, lastx); }
-    for (; x <= lastx; x++) { acc = (acc + at(lastx) - at(x - radius - 1)) | 0; save(x, x - radius - 1, lastx); }
+  const last = n - 1;
+  const lastAt = s0 + last * m;
+  for (let j = 0; j < m; j++) acc[j] = src[s0 + j] * (radius + 1) + src[lastAt + j] * (radius - edgeA + 1);
+  for (let x = 0; x < edgeA - 1; x++) {
+    const at = s0 + x * m;
+    for (let j = 0; j < m; j++) acc[j] += src[at + j];
+  }
+  // Pillow's three loops: which positions enter (add) and leave (sub) the sum at x, and which two
+  // give the fractional edge weights (left, right).
+  const split = edgeA <= edgeB;
+  for (let x = 0; x <= last; x++) {
+    let add: number, sub: number, left: number, right: number;
+    if (split) {
+      if (x < edgeA) { add = x + radius; sub = 0; left = 0; right = x + radius + 1; }
+      else if (x < edgeB) { add = x + radius; sub = x - radius - 1; left = sub; right = x + radius + 1; }
+      else { add = last; sub = x - radius - 1; left = sub; right = last; }
+    } else if (x < edgeB) { add = x + radius; sub = 0; left = 0; right = x + radius + 1; }
+    else if (x < edgeA) { add = last; sub = 0; left = 0; right = last; }
+    else { add = last; sub = x - radius - 1; left = sub; right = last; }
+    const ai = s0 + add * m, si = s0 + sub * m, li = s0 + left * m, ri = s0 + right * m, o = d0 + x * m;
+    for (let j = 0; j < m; j++) {
+      const v = acc[j] + src[ai + j] - src[si + j];
+      acc[j] = v;
+      dst[o + j] = (v * ww + (src[li + j] + src[ri + j]) * fw + 8388608) >>> 24;
+    }
   }
 }
 
@@ -65,36 +76,42 @@ function horizontalPasses(buf: Uint8Array, h: number, w: number, c: number, radi
   const p = lineParams(radius, w);
   const len = w * c;
   const line = new Uint8Array(len);
+  const acc = new Int32Array(c);
   for (let y = 0; y < h; y++) {
     const row = y * len;
     for (let i = 0; i < passes; i++) {
-      for (let k = 0; k < c; k++) blurLine(buf, row + k, line, k, c, w, p);
+      blurPositions(buf, row, line, 0, w, c, p, acc);
       buf.set(line, row);
     }
   }
 }
 
-/** Transposes the contiguous `h×w×c` `src` into the contiguous `w×h×c` `dst`. */
-function transposeInto(src: Uint8Array, dst: Uint8Array, h: number, w: number, c: number): void {
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const s = (y * w + x) * c, d = (x * h + y) * c;
-      for (let k = 0; k < c; k++) dst[d + k] = src[s + k];
-    }
+/**
+ * `passes` vertical box blurs of the contiguous `h×w×c` buffer, in place. Pillow transposes the
+ * image and blurs rows; blurring all columns at once, row by row, gives the same sums without the
+ * two transposes and reads memory in order.
+ */
+function verticalPasses(buf: Uint8Array, h: number, w: number, c: number, radius: number, passes: number): void {
+  if (h === 0) return;
+  const p = lineParams(radius, h);
+  const len = w * c;
+  const acc = new Int32Array(len);
+  let src: Uint8Array = buf, dst: Uint8Array = new Uint8Array(buf.length);
+  for (let i = 0; i < passes; i++) {
+    blurPositions(src, 0, dst, 0, h, len, p, acc);
+    [src, dst] = [dst, src];
   }
+  if (src !== buf) buf.set(src);
 }
 
 /**
  * `ImagingBoxBlur(radius, passes)` on a contiguous `h×w×c` buffer, in place: `passes` horizontal
- * passes, a transpose, `passes` more (the vertical ones), a transpose back.
+ * passes, then `passes` vertical ones (Pillow's transposed horizontal passes).
  */
 export function boxBlurBuffer(buf: Uint8Array, h: number, w: number, c: number, radius: number, passes: number): void {
   if (h === 0 || w === 0) return;
   horizontalPasses(buf, h, w, c, radius, passes);
-  const t = new Uint8Array(buf.length);
-  transposeInto(buf, t, h, w, c);
-  horizontalPasses(t, w, h, c, radius, passes);
-  transposeInto(t, buf, w, h, c);
+  verticalPasses(buf, h, w, c, radius, passes);
 }
 
 /**
