@@ -146,7 +146,11 @@ function rowsOf(a: PixelArray): Rows {
   return { data: r.data, offset: r.offset, rowStride: r.shape[0] > 1 ? r.stride[0] : r.shape[1] * r.shape[2], width: r.shape[1], height: r.shape[0], c: r.shape[2] };
 }
 
-/** ImagingResampleHorizontal_8bpc over rows `yFirst … yFirst + outH − 1` of `src`. */
+/**
+ * ImagingResampleHorizontal_8bpc: `outH` rows of `src` from row `yFirst`, each to `outW` pixels.
+ * Every channel of a pixel is summed in the same pass over its window (the sums are Pillow's, in
+ * its order; doubles hold them exactly and `clip8` truncates them to int as C does).
+ */
 function resampleHorizontal(src: Rows, yFirst: number, outH: number, outW: number, co: Coeffs, dst: Uint8Array, dOff: number): void {
   const { data: s, c } = src;
   const { ksize, bounds, kk } = co;
@@ -156,31 +160,58 @@ function resampleHorizontal(src: Rows, yFirst: number, outH: number, outW: numbe
     for (let xx = 0; xx < outW; xx++) {
       const xmin = bounds[xx * 2], xmax = bounds[xx * 2 + 1];
       const kb = xx * ksize;
-      const p0 = row + xmin * c;
-      for (let ch = 0; ch < c; ch++) {
-        let ss = HALF;
-        for (let x = 0, p = p0 + ch; x < xmax; x++, p += c) ss += s[p] * kk[kb + x];
-        dst[di++] = clip8(ss);
+      let p = row + xmin * c;
+      if (c === 3) {
+        let s0 = HALF, s1 = HALF, s2 = HALF;
+        for (let x = 0; x < xmax; x++, p += 3) {
+          const k = kk[kb + x];
+          s0 += s[p] * k; s1 += s[p + 1] * k; s2 += s[p + 2] * k;
+        }
+        dst[di] = clip8(s0); dst[di + 1] = clip8(s1); dst[di + 2] = clip8(s2);
+        di += 3;
+      } else if (c === 1) {
+        let s0 = HALF;
+        for (let x = 0; x < xmax; x++, p++) s0 += s[p] * kk[kb + x];
+        dst[di++] = clip8(s0);
+      } else if (c === 4) {
+        let s0 = HALF, s1 = HALF, s2 = HALF, s3 = HALF;
+        for (let x = 0; x < xmax; x++, p += 4) {
+          const k = kk[kb + x];
+          s0 += s[p] * k; s1 += s[p + 1] * k; s2 += s[p + 2] * k; s3 += s[p + 3] * k;
+        }
+        dst[di] = clip8(s0); dst[di + 1] = clip8(s1); dst[di + 2] = clip8(s2); dst[di + 3] = clip8(s3);
+        di += 4;
+      } else {
+        for (let ch = 0; ch < c; ch++) {
+          let ss = HALF;
+          for (let x = 0, q = p + ch; x < xmax; x++, q += c) ss += s[q] * kk[kb + x];
+          dst[di++] = clip8(ss);
+        }
       }
     }
   }
 }
 
-/** ImagingResampleVertical_8bpc: `outH` rows from `src` (all columns). */
+/**
+ * ImagingResampleVertical_8bpc: `outH` rows from `src` (all columns). The taps are added row by
+ * row into one sum per element (reading memory in order, not down each column); each element's
+ * sum still adds its taps in Pillow's order.
+ */
 function resampleVertical(src: Rows, outH: number, co: Coeffs, dst: Uint8Array, dOff: number): void {
   const { data: s } = src;
   const n = src.width * src.c;
   const { ksize, bounds, kk } = co;
+  const sums = new Float64Array(n);
   let di = dOff;
   for (let yy = 0; yy < outH; yy++) {
     const ymin = bounds[yy * 2], ymax = bounds[yy * 2 + 1];
     const kb = yy * ksize;
-    const base = src.offset + ymin * src.rowStride;
-    for (let i = 0; i < n; i++) {
-      let ss = HALF;
-      for (let y = 0, p = base + i; y < ymax; y++, p += src.rowStride) ss += s[p] * kk[kb + y];
-      dst[di++] = clip8(ss);
+    sums.fill(HALF);
+    for (let y = 0, base = src.offset + ymin * src.rowStride; y < ymax; y++, base += src.rowStride) {
+      const k = kk[kb + y];
+      for (let i = 0; i < n; i++) sums[i] += s[base + i] * k;
     }
+    for (let i = 0; i < n; i++) dst[di++] = clip8(sums[i]);
   }
 }
 
