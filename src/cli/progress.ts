@@ -29,7 +29,8 @@ export class ProgressBar {
     const frac = total > 0 ? done / total : 1;
     const full = Math.round(frac * width);
     const secs = (now - this.#start) / 1000;
-    const rate = secs > 0 ? ` ${(done / secs).toFixed(0)}/s` : '';
+    // No rate before the first item (it would read "0/s"), nor within the first millisecond.
+    const rate = done > 0 && secs > 0 ? ` ${(done / secs).toFixed(0)}/s` : '';
     this.#stream.write(`${CLEAR_LINE}${this.#label} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total}${rate}`);
     this.#shown = true;
   }

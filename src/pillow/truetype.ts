@@ -20,7 +20,7 @@ import { controlBox, rasterize, type GlyphBitmap, type Outline } from './truetyp
  */
 export class FontError extends Error {
   constructor(message: string) {
-    super(`TrueType: ${message}`);
+    super(`TrueType: ${String(message)}`);
     this.name = 'FontError';
   }
 }

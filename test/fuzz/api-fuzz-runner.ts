@@ -11,6 +11,8 @@ const ENTRY_POINTS: Record<string, () => Promise<Lib>> = {
   'pixelarray/search': () => import('../../src/apps/index.ts'),
   'pixelarray/codecs': () => import('../../src/codecs/index.ts'),
   'pixelarray/pillow': () => import('../../src/pillow/index.ts'),
+  // With its kernels loaded, so that the SIMD paths meet the same hostile arguments.
+  'pixelarray/simd': async () => { const simd = await import('../../src/simd/index.ts'); await simd.ready(); return simd; },
 };
 
 /** Functions that write into their first argument by contract (drawing, paste). */
