@@ -126,28 +126,43 @@ export function resizeRows(a: PixelArray, dw: number, dh: number, interpolation:
   const s = withContiguousRows(a);
   const src: Source = { data: s.data, base: s.offset, step: s.stride[0], h: sh, w: sw, c };
   const d: Dest = { data: dst.data, base: dst.offset, h: dh, w: dw, y0, y1 };
+  const path = resizePath(sw, sh, dw, dh, interpolation);
+  const { scaleX, scaleY, invX, invY } = path;
+  if (path.kind === 'nearest') resizeNearest(src, d);
+  else if (path.kind === 'kernel') resizeKernel(src, d, scaleX, scaleY, interpolation === 'cubic' ? 4 : 8);
+  else if (path.kind === 'areaFast') resizeAreaFast(src, d, roundHalfEven(scaleX), roundHalfEven(scaleY));
+  else if (path.kind === 'area') resizeArea(src, d, scaleX, scaleY);
+  else resizeLinear(src, d, scaleX, scaleY, invX, invY, path.kind === 'linearArea');
+}
 
-  if (interpolation === 'nearest') {
-    resizeNearest(src, d);
-    return;
-  }
-  // cv::resize: inv_scale = dsize / ssize, scale = 1 / inv_scale (both float64).
+/** Which cv::resize code a resize (other than to the same size) runs, with its float64 scales. */
+export interface ResizePath {
+  /**
+   * `'areaFast'`: integer area factors (the exact ½ of bilinear too); `'area'`: fractional area
+   * downscale; `'linear'`: bilinear; `'linearArea'`: the bilinear code with area weights (an
+   * area upscale on either axis); `'kernel'`: cubic or Lanczos-4; `'nearest'`.
+   */
+  kind: 'nearest' | 'kernel' | 'areaFast' | 'area' | 'linear' | 'linearArea';
+  /** cv::resize's `inv_scale = dsize / ssize` and `scale = 1 / inv_scale` per axis. */
+  invX: number;
+  invY: number;
+  scaleX: number;
+  scaleY: number;
+}
+
+/** The path of cv::resize from `sw × sh` to `dw × dh` (shared with pixelarray/simd). */
+export function resizePath(sw: number, sh: number, dw: number, dh: number, interpolation: ResizeInterpolation): ResizePath {
   const invX = dw / sw, invY = dh / sh;
   const scaleX = 1 / invX, scaleY = 1 / invY;
-  if (interpolation === 'cubic' || interpolation === 'lanczos4') {
-    resizeKernel(src, d, scaleX, scaleY, interpolation === 'cubic' ? 4 : 8);
-    return;
-  }
+  const scales = { invX, invY, scaleX, scaleY };
+  if (interpolation === 'nearest') return { kind: 'nearest', ...scales };
+  if (interpolation === 'cubic' || interpolation === 'lanczos4') return { kind: 'kernel', ...scales };
   const iscaleX = roundHalfEven(scaleX), iscaleY = roundHalfEven(scaleY);
   const areaFast = Math.abs(scaleX - iscaleX) < DBL_EPSILON && Math.abs(scaleY - iscaleY) < DBL_EPSILON;
   let mode = interpolation;
   if (mode === 'bilinear' && areaFast && iscaleX === 2 && iscaleY === 2) mode = 'area';
-  if (mode === 'area' && scaleX >= 1 && scaleY >= 1) {
-    if (areaFast) resizeAreaFast(src, d, iscaleX, iscaleY);
-    else resizeArea(src, d, scaleX, scaleY);
-  } else {
-    resizeLinear(src, d, scaleX, scaleY, invX, invY, mode === 'area');
-  }
+  if (mode === 'area' && scaleX >= 1 && scaleY >= 1) return { kind: areaFast ? 'areaFast' : 'area', ...scales };
+  return { kind: mode === 'area' ? 'linearArea' : 'linear', ...scales };
 }
 
 /** Rows `[y0, y1)` of `a` as a view. */
@@ -158,18 +173,25 @@ function rowBand(a: PixelArray, y0: number, y1: number): PixelArray {
 // ---------------------------------------------------------------------------------------------
 // INTER_NEAREST
 
+/** resizeNN's source index per destination index: `min(cvFloor(d · (1 / (dsize / ssize))), ssize − 1)`. */
+export function nearestIndices(ssize: number, dsize: number): Int32Array {
+  const inv = 1 / (dsize / ssize);
+  const idx = new Int32Array(dsize);
+  for (let d = 0; d < dsize; d++) idx[d] = Math.min(Math.floor(d * inv), ssize - 1);
+  return idx;
+}
+
 function resizeNearest(src: Source, dst: Dest): void {
   const { data: S, base, step, h: sh, w: sw, c } = src;
   const { data: D, h: dh, w: dw } = dst;
-  // resizeNN: ifx = 1 / (dsize / ssize), sx = min(cvFloor(x · ifx), ssize − 1).
-  const ifx = 1 / (dw / sw), ify = 1 / (dh / sh);
-  const xofs = new Int32Array(dw);
-  for (let x = 0; x < dw; x++) xofs[x] = Math.min(Math.floor(x * ifx), sw - 1) * c;
+  const xofs = nearestIndices(sw, dw);
+  for (let x = 0; x < dw; x++) xofs[x] *= c;
+  const ys = nearestIndices(sh, dh);
   const rowLen = dw * c;
   const g = makeGather(S, D, c, null);
   let prevSy = -1;
   for (let y = dst.y0; y < dst.y1; y++) {
-    const sy = Math.min(Math.floor(y * ify), sh - 1);
+    const sy = ys[y];
     const o = dst.base + y * rowLen;
     if (sy === prevSy) { // the same source row as the previous output row: copy that row
       D.copyWithin(o, o - rowLen, o);
@@ -276,7 +298,7 @@ function gather4(g: Gather, base: number, offs: Int32Array, n: number, j: number
  * edge pixel with weights (2048, 0), as OpenCV does; vertically the weights stay as computed and
  * only the row indices are clamped.
  */
-function linearCoefficients(ssize: number, dsize: number, scale: number, inv: number, areaMode: boolean,
+export function linearCoefficients(ssize: number, dsize: number, scale: number, inv: number, areaMode: boolean,
   clampEdges: boolean, idx: Int32Array, w0: Int32Array, w1: Int32Array): void {
   for (let d = 0; d < dsize; d++) {
     let s: number, f: number;

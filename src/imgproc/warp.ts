@@ -51,9 +51,11 @@ export interface WarpAffineOptions {
 }
 
 const AB_BITS = 10;
-const AB_SCALE = 1 << AB_BITS;
+/** Fixed-point scale of the source coordinates (AB_BITS = 10 fractional bits). */
+export const AB_SCALE = 1 << AB_BITS;
 const INTER_BITS = 5;
-const INTER_TAB_SIZE = 1 << INTER_BITS;
+/** Sub-pixel positions per axis of the remap tables (INTER_BITS = 5). */
+export const INTER_TAB_SIZE = 1 << INTER_BITS;
 const COEF_BITS = 15; // INTER_REMAP_COEF_BITS
 const COEF_SCALE = 1 << COEF_BITS;
 const COEF_DELTA = 1 << (COEF_BITS - 1);
@@ -88,7 +90,7 @@ export function finite(v: unknown, name: string): number {
 }
 
 /** The six numbers of a 2×3 matrix, row by row. */
-function readMatrix(m: unknown): number[] {
+export function readMatrix(m: unknown): number[] {
   const expected = 'a 2×3 matrix (two rows of 3 numbers) or 6 numbers';
   if (Array.isArray(m) && m.length === 2 && (Array.isArray(m[0]) || Array.isArray(m[1]))) {
     const out: number[] = [];
@@ -110,7 +112,7 @@ function readMatrix(m: unknown): number[] {
 }
 
 /** cv::warpAffine's inversion (float64, a singular matrix becomes all zeros). */
-function invertAffine(M: number[]): number[] {
+export function invertAffine(M: number[]): number[] {
   let D = M[0] * M[4] - M[1] * M[3];
   D = D !== 0 ? 1 / D : 0;
   const a11 = M[4] * D, a22 = M[0] * D;
@@ -215,7 +217,7 @@ function warpRows(a: PixelArray, M: number[], interpolation: WarpInterpolation, 
 }
 
 /** Fixed-point column offsets `cvRound(M[0]·x·1024)` and `cvRound(M[3]·x·1024)`. */
-function columnDeltas(M: number[], dw: number): [Int32Array, Int32Array] {
+export function columnDeltas(M: number[], dw: number): [Int32Array, Int32Array] {
   const ad = new Int32Array(dw), bd = new Int32Array(dw);
   for (let x = 0; x < dw; x++) {
     ad[x] = cvRoundInt(M[0] * x * AB_SCALE);

@@ -12,3 +12,4 @@ export { pipeline, Pipeline } from './pipeline.ts';
 export { split, merge } from './channels.ts';
 export { clone } from './geometry.ts';
 export { inRange } from './hsv.ts';
+export { resize, warpAffine } from './resize.ts';

@@ -7,6 +7,7 @@
 // memory survives a call.
 import { tooManyArguments } from '../core/errors.ts';
 import { copyInto, overlaps, sameLayout } from '../core/copy.ts';
+import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { KERNELS_WASM_BASE64 } from './wasm.ts';
 
@@ -43,6 +44,13 @@ export interface Kernels {
   transposePixels(s: number, ss: number, d: number, ds: number, rows: number, cols: number, c: number): void;
   rgbToHsv(s: number, d: number, pixels: number, channels: number, blueFirst: number): void;
   inRange(s: number, d: number, pixels: number, channels: number, bounds: number): void;
+  // resize and warpAffine (assembly/resize.ts)
+  resizeAreaHalf(s: number, d: number, dw: number, dh: number, c: number): void;
+  resizeNearest(s: number, sw: number, c: number, d: number, dw: number, dh: number, xofs: number, yrows: number): void;
+  resizeLinear(s: number, sw: number, c: number, d: number, dw: number, dh: number,
+    xofs: number, xw: number, yrows: number, yw: number, rowA: number, rowB: number): void;
+  warpAffineLinear(s: number, sw: number, sh: number, c: number, d: number, dw: number, dh: number,
+    ad: number, bd: number, rows: number, cval: number): void;
 }
 
 // The smallest module using a SIMD128 instruction (a function returning i8x16.splat(0)): a
@@ -159,6 +167,18 @@ export class Workspace {
   putBytes(bytes: ArrayLike<number>): number {
     const at = this.alloc(bytes.length);
     this.heap().set(bytes, at);
+    return at;
+  }
+
+  /** Writes `values` as little-endian int32 into a new buffer (a kernel's table of offsets or weights). */
+  putInt32(values: Int32Array): number {
+    const at = this.alloc(values.length * 4);
+    if (LITTLE_ENDIAN) {
+      this.heap().set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
+    } else {
+      const view = new DataView(this.k.memory.buffer);
+      for (let i = 0; i < values.length; i++) view.setInt32(at + 4 * i, values[i], true);
+    }
     return at;
   }
 

@@ -10,3 +10,4 @@ export * from './color';
 export * from './filters';
 export * from './channels';
 export * from './hsv';
+export * from './resize';
