@@ -24,6 +24,9 @@ import { inRange as coreInRange, type RangeBound } from '../imgproc/color.ts';
 import { flip as coreFlip, rot90 as coreRot90, transpose as coreTranspose } from '../ops/geometry.ts';
 import { mirrorPlan, transposedPlan } from './geometry.ts';
 import { inRangePlan } from './hsv.ts';
+import { resizePlan, warpAffinePlan } from './resize.ts';
+import { resize as coreResize, type ResizeOptions } from '../imgproc/resize.ts';
+import { warpAffine as coreWarpAffine, type AffineMatrix, type WarpAffineOptions } from '../imgproc/warp.ts';
 import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
 
 /** One recorded step: the core function and its arguments after the image, and its plan (if any). */
@@ -158,6 +161,21 @@ export class Pipeline {
   emboss(): this {
     if (arguments.length > 0) throw tooManyArguments('emboss', [], arguments.length);
     return this.add(coreEmboss, [], (shape) => embossPlan(shape));
+  }
+
+  /** `resize(img, width, height, options)` (options without `out`). */
+  resize(width: number, height: number, options?: Omit<ResizeOptions, 'out'>): this {
+    if (arguments.length > 3) throw tooManyArguments('resize', ['width', 'height', 'options'], arguments.length);
+    const plain = stepOptions('resize', options, ['interpolation']);
+    return this.add(coreResize, [width, height, options], (shape) => (plain ? resizePlan(shape, width, height, options) : null));
+  }
+
+  /** `warpAffine(img, matrix, width, height, options)` (options without `out`). */
+  warpAffine(matrix: AffineMatrix, width: number, height: number, options?: Omit<WarpAffineOptions, 'out'>): this {
+    if (arguments.length > 4) throw tooManyArguments('warpAffine', ['matrix', 'width', 'height', 'options'], arguments.length);
+    const plain = stepOptions('warpAffine', options, ['interpolation', 'border', 'borderValue', 'inverseMap']);
+    return this.add(coreWarpAffine, [matrix, width, height, options],
+      (shape) => (plain ? warpAffinePlan(shape, matrix, width, height, options) : null));
   }
 
   /** `inRange(img, lower, upper)`. */

@@ -104,3 +104,15 @@ test('geometry and inRange steps: materialised in the arena, equal to the core\'
   same(pipeline(a).cvtColor('RGB2HSV').inRange([0, 40, 40], [30, 255, 255]).run(),
     core.inRange(core.cvtColor(a, 'RGB2HSV'), [0, 40, 40], [30, 255, 255]), 'hsv mask');
 });
+
+test('resize and warpAffine steps: the issue\'s chain gray → blur → resize in one workspace', () => {
+  const a = randomImage(90, 120, 3, 60);
+  const m = core.getRotationMatrix2D([60, 45], 15, 1);
+  const runs = workspaceCount();
+  const got = pipeline(a).warpAffine(m, 120, 90).cvtColor('RGB2GRAY').gaussianBlur(2).resize(61, 47).resize(100, 80, { interpolation: 'area' }).run();
+  assert.equal(workspaceCount() - runs, 1);
+  const want = core.resize(core.resize(core.gaussianBlur(core.cvtColor(core.warpAffine(a, m, 120, 90), 'RGB2GRAY'), 2), 61, 47), 100, 80, { interpolation: 'area' });
+  same(got, want, 'chain');
+  same(pipeline(a).resize(50, 40, { interpolation: 'cubic' }).warpAffine(m, 50, 40, { border: 'reflect' }).run(),
+    core.warpAffine(core.resize(a, 50, 40, { interpolation: 'cubic' }), m, 50, 40, { border: 'reflect' }), 'core steps');
+});
