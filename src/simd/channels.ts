@@ -7,7 +7,8 @@
 // returns the addresses of several packed outputs, and `runMultiPlan` copies in and out.
 import { merge as coreMerge, split as coreSplit, type SplitOptions } from '../ops/channels.ts';
 import type { OutOptions } from '../ops/arithmetic.ts';
-import { PixelArray, type Shape } from '../core/pixelarray.ts';
+import { overlaps } from '../core/copy.ts';
+import { isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { callCore, MIN_KERNEL_BYTES, plainOut } from './dispatch.ts';
 import { activeKernels, ArenaFull, Workspace, type Kernels } from './runtime.ts';
 
@@ -19,6 +20,45 @@ import { activeKernels, ArenaFull, Workspace, type Kernels } from './runtime.ts'
 export interface MultiPlan {
   readonly shapes: readonly Shape[];
   run(ws: Workspace, srcs: readonly number[]): number[];
+  /**
+   * Present for pixel-wise plans: bytes per pixel of each input and each output, and the kernel
+   * on `pixels` pixels of chunk buffers, so that contiguous arrays stream through the arena in
+   * cache-sized chunks (as `Streaming` does for single-input plans).
+   */
+  readonly chunked?: {
+    readonly pixelIns: readonly number[];
+    readonly pixelOuts: readonly number[];
+    kernel(k: Kernels, ins: readonly number[], outs: readonly number[], pixels: number): void;
+  };
+}
+
+/** Pixels per chunk: 96 KB of a 4-byte input. */
+const CHUNK_PIXELS = 24576;
+
+/** The chunked run: every array contiguous, and no output overlapping an input. */
+function runChunked(ws: Workspace, inputs: readonly PixelArray[], plan: MultiPlan,
+  outs: readonly (PixelArray | undefined)[]): PixelArray[] | null {
+  const ch = plan.chunked!;
+  if (!inputs.every((a) => isContiguous(a))) return null;
+  if (outs.some((o) => o && (!isContiguous(o) || inputs.some((a) => overlaps(a, o))))) return null;
+  const pixels = plan.shapes[0][0] * plan.shapes[0][1];
+  const results = plan.shapes.map((shape, i) => outs[i] ?? new PixelArray(new Uint8Array(pixels * ch.pixelOuts[i]), shape));
+  const ins = ch.pixelIns.map((b) => ws.alloc(CHUNK_PIXELS * b));
+  const dsts = ch.pixelOuts.map((b) => ws.alloc(CHUNK_PIXELS * b));
+  const heap = ws.heap(); // no alloc below: the view stays valid
+  for (let p = 0; p < pixels; p += CHUNK_PIXELS) {
+    const n = Math.min(CHUNK_PIXELS, pixels - p);
+    inputs.forEach((a, i) => {
+      const b = ch.pixelIns[i], from = a.offset + p * b;
+      heap.set(a.data.subarray(from, from + n * b), ins[i]);
+    });
+    ch.kernel(ws.k, ins, dsts, n);
+    results.forEach((r, i) => {
+      const b = ch.pixelOuts[i];
+      r.data.set(heap.subarray(dsts[i], dsts[i] + n * b), r.offset + p * b);
+    });
+  }
+  return results;
 }
 
 /**
@@ -29,6 +69,8 @@ export function runMultiPlan(k: Kernels, inputs: readonly PixelArray[], plan: Mu
   outs: readonly (PixelArray | undefined)[]): PixelArray[] | null {
   const ws = new Workspace(k);
   try {
+    const streamed = plan.chunked ? runChunked(ws, inputs, plan, outs) : null;
+    if (streamed) return streamed;
     const srcs = inputs.map((a) => ws.put(a));
     const results = plan.run(ws, srcs);
     return results.map((at, i) => ws.take(at, plan.shapes[i], outs[i]));
@@ -36,6 +78,18 @@ export function runMultiPlan(k: Kernels, inputs: readonly PixelArray[], plan: Mu
     if (e instanceof ArenaFull) return null;
     throw e;
   }
+}
+
+/** The split kernel for 3 or 4 planes. */
+function splitKernel(k: Kernels, src: number, planes: readonly number[], pixels: number): void {
+  if (planes.length === 3) k.split3(src, planes[0], planes[1], planes[2], pixels);
+  else k.split4(src, planes[0], planes[1], planes[2], planes[3], pixels);
+}
+
+/** The merge kernel for 3 or 4 planes. */
+function mergeKernel(k: Kernels, planes: readonly number[], dst: number, pixels: number): void {
+  if (planes.length === 3) k.merge3(planes[0], planes[1], planes[2], dst, pixels);
+  else k.merge4(planes[0], planes[1], planes[2], planes[3], dst, pixels);
 }
 
 /** The plan of `split(a)` for an image of `shape`: its 3 or 4 planes; null for other channel counts. */
@@ -47,10 +101,10 @@ export function splitPlan(shape: Shape): MultiPlan | null {
     shapes: Array.from({ length: c }, (): Shape => [h, w, 1]),
     run(ws, [src]) {
       const planes = Array.from({ length: c }, () => ws.alloc(n));
-      if (c === 3) ws.k.split3(src, planes[0], planes[1], planes[2], n);
-      else ws.k.split4(src, planes[0], planes[1], planes[2], planes[3], n);
+      splitKernel(ws.k, src, planes, n);
       return planes;
     },
+    chunked: { pixelIns: [c], pixelOuts: new Array<number>(c).fill(1), kernel: (kk, [src], planes, pixels) => splitKernel(kk, src, planes, pixels) },
   };
 }
 
@@ -65,10 +119,10 @@ export function mergePlan(planeShapes: readonly Shape[]): MultiPlan | null {
     shapes: [[h, w, c]],
     run(ws, p) {
       const dst = ws.alloc(n * c);
-      if (c === 3) ws.k.merge3(p[0], p[1], p[2], dst, n);
-      else ws.k.merge4(p[0], p[1], p[2], p[3], dst, n);
+      mergeKernel(ws.k, p, dst, n);
       return [dst];
     },
+    chunked: { pixelIns: new Array<number>(c).fill(1), pixelOuts: [c], kernel: (kk, p, [dst], pixels) => mergeKernel(kk, p, dst, pixels) },
   };
 }
 

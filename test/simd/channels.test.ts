@@ -210,3 +210,15 @@ test('property: random shapes and layouts agree with the core (split, merge, clo
       assertSameAsCore(simd.inRange, core.inRange, () => [img(), seed % 100, 100 + (seed % 150)], `inRange ${h}×${w}×${c}`);
     }), { numRuns: 150 });
 });
+
+test('split and merge stream large contiguous images in chunks (several chunks, a partial last one)', () => {
+  for (const [h, w, c] of [[200, 300, 3], [130, 257, 4], [157, 160, 3]] as const) {
+    assert.ok(assertSameAsCore(simd.split, core.split, () => [randomImage(h, w, c, 70)], `split ${h}×${w}×${c}`));
+    const planes = () => Array.from({ length: c }, (_, i) => randomImage(h, w, 1, 71 + i));
+    assert.ok(assertSameAsCore(simd.split, core.split, () => [randomImage(h, w, c, 72), { out: planes() }], `split into planes ${h}×${w}×${c}`));
+    assert.ok(assertSameAsCore(simd.split, core.split, () => [randomImage(h, w, c, 73), { out: planes().map((p, i) => (i === 1 ? stridedOut(p.shape) : p)) }],
+      `split into a strided plane ${h}×${w}×${c}`));
+    assert.ok(assertSameAsCore(simd.merge, core.merge, () => [planes()], `merge ${h}×${w}×${c}`));
+    assert.ok(assertSameAsCore(simd.merge, core.merge, () => [planes(), { out: stridedOut([h, w, c]) }], `merge into strided ${h}×${w}×${c}`));
+  }
+});
