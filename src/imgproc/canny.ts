@@ -3,7 +3,7 @@ import { checkFinite, checkOptions, checkOut, checkOptionKeys } from '../core/ch
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
-import { sobel } from './edges.ts';
+import { castInt16, derivKernel, separableSumRows } from './edges.ts';
 
 /** Options of `canny`. */
 export interface CannyOptions {
@@ -62,52 +62,83 @@ export function canny(a: PixelArray, threshold1: number, threshold2: number, opt
   const dst = startOutput(shape as [number, number, number], out, [a]);
   if (h === 0 || w === 0) return finishOutput(dst, out);
 
-  // int16 derivatives (cv::Sobel CV_16S, BORDER_REPLICATE); aperture 7 takes scale 1/16.
-  const so = { ksize: aperture, scale: aperture === 7 ? 1 / 16 : 1, border: 'replicate' as const, ddepth: 'int16' as const };
-  const sx = sobel(a, 1, 0, so).data, sy = sobel(a, 0, 1, so).data;
-  const n = h * w;
-  const dx = new Int32Array(n), dy = new Int32Array(n), mag = new Int32Array((h + 2) * (w + 2));
-  const ms = w + 2;
-  for (let y = 0, i = 0; y < h; y++) {
-    for (let x = 0; x < w; x++, i++) {
-      let best = -1, bx = 0, by = 0;
-      for (let k = 0, j = i * cn; k < cn; k++, j++) {
-        const gx = sx[j], gy = sy[j];
-        const m = L2 ? gx * gx + gy * gy : Math.abs(gx) + Math.abs(gy);
-        if (m > best) { best = m; bx = gx; by = gy; }
-      }
-      dx[i] = bx; dy[i] = by;
-      mag[(y + 1) * ms + x + 1] = best;
-    }
-  }
-
-  // Non-maximum suppression into the map: 0 candidate, 1 not an edge, 2 edge (seed); one pixel of
-  // border all round (1), as OpenCV's map.
+  // int16 derivatives (cv::Sobel CV_16S, BORDER_REPLICATE; aperture 7 takes scale 1/16), streamed
+  // row by row: each row's gradient (of the channel with the largest magnitude) and magnitude go
+  // into small rings, and non-maximum suppression of row y − 1 runs as soon as row y is known.
+  const kx = derivKernel(1, aperture), ky = derivKernel(0, aperture);
+  const scale = aperture === 7 ? Math.fround(1 / 16) : 1;
+  const len = w * cn, ms = w + 2;
+  // Aperture 7: the sums scaled by 1/16 and saturated to int16 as cv::Sobel CV_16S, held as int32.
+  const gx7 = new Int32Array(aperture === 7 ? len : 0), gy7 = new Int32Array(aperture === 7 ? len : 0);
+  const dxRows = new Int32Array(2 * w), dyRows = new Int32Array(2 * w);
+  const magRows = new Int32Array(3 * ms); // rows y − 1, y, y + 1 by (row + 1) % 3; zero outside the image
+  // The map: 0 candidate, 1 not an edge, 2 edge (seed); one pixel of border all round (1), as
+  // OpenCV's map.
   const map = new Uint8Array((h + 2) * ms).fill(1);
   const stack = new Int32Array((h + 2) * ms);
   let top = 0;
-  for (let y = 0; y < h; y++) {
+  const suppress = (y: number): void => {
+    const up = (y % 3) * ms + 1, mid = ((y + 1) % 3) * ms + 1, down = ((y + 2) % 3) * ms + 1;
+    const g = (y & 1) * w;
     for (let x = 0; x < w; x++) {
-      const i = y * w + x, p = (y + 1) * ms + x + 1;
-      const m = mag[p];
+      const m = magRows[mid + x];
       if (m <= low) continue;
-      const xs = dx[i], ys = dy[i];
+      const xs = dxRows[g + x], ys = dyRows[g + x];
       const ax = Math.abs(xs), ay = Math.abs(ys) << 15;
       const tg22x = Math.imul(ax, TG22);
       let keep: boolean;
-      if (ay < tg22x) keep = m > mag[p - 1] && m >= mag[p + 1];
+      if (ay < tg22x) keep = m > magRows[mid + x - 1] && m >= magRows[mid + x + 1];
       else {
         const tg67x = (tg22x + (ax << 16)) | 0;
-        if (ay > tg67x) keep = m > mag[p - ms] && m >= mag[p + ms];
+        if (ay > tg67x) keep = m > magRows[up + x] && m >= magRows[down + x];
         else {
           const s = (xs ^ ys) < 0 ? -1 : 1;
-          keep = m > mag[p - ms - s] && m > mag[p + ms + s];
+          keep = m > magRows[up + x - s] && m > magRows[down + x + s];
         }
       }
       if (!keep) continue;
+      const p = (y + 1) * ms + x + 1;
       if (m > high) { map[p] = 2; stack[top++] = p; } else map[p] = 0;
     }
-  }
+  };
+  separableSumRows(a, [[kx, ky], [ky, kx]], 'replicate', ([sx, sy], y) => {
+    // Apertures 3 and 5 keep |sum| ≤ 255 · 6 · 16, inside int16: the saturating cast is the identity.
+    let gxs = sx, gys = sy;
+    if (aperture === 7) { castInt16(sx, len, scale, 0, gx7, 0); castInt16(sy, len, scale, 0, gy7, 0); gxs = gx7; gys = gy7; }
+    const g = (y & 1) * w, mo = ((y + 1) % 3) * ms + 1;
+    if (cn === 1) {
+      for (let x = 0; x < w; x++) {
+        const gx = gxs[x], gy = gys[x];
+        dxRows[g + x] = gx; dyRows[g + x] = gy;
+        magRows[mo + x] = L2 ? gx * gx + gy * gy : Math.abs(gx) + Math.abs(gy);
+      }
+    } else if (cn === 3 && !L2) {
+      for (let x = 0, j = 0; x < w; x++, j += 3) {
+        // The first channel with the largest magnitude, as OpenCV's strict comparison.
+        let bx = gxs[j], by = gys[j], best = Math.abs(bx) + Math.abs(by);
+        const x1 = gxs[j + 1], y1 = gys[j + 1], m1 = Math.abs(x1) + Math.abs(y1);
+        if (m1 > best) { best = m1; bx = x1; by = y1; }
+        const x2 = gxs[j + 2], y2 = gys[j + 2], m2 = Math.abs(x2) + Math.abs(y2);
+        if (m2 > best) { best = m2; bx = x2; by = y2; }
+        dxRows[g + x] = bx; dyRows[g + x] = by;
+        magRows[mo + x] = best;
+      }
+    } else {
+      for (let x = 0; x < w; x++) {
+        let best = -1, bx = 0, by = 0;
+        for (let k = 0, j = x * cn; k < cn; k++, j++) {
+          const gx = gxs[j], gy = gys[j];
+          const m = L2 ? gx * gx + gy * gy : Math.abs(gx) + Math.abs(gy);
+          if (m > best) { best = m; bx = gx; by = gy; }
+        }
+        dxRows[g + x] = bx; dyRows[g + x] = by;
+        magRows[mo + x] = best;
+      }
+    }
+    if (y > 0) suppress(y - 1);
+  });
+  magRows.fill(0, ((h + 1) % 3) * ms, ((h + 1) % 3) * ms + ms);
+  suppress(h - 1);
 
   // Hysteresis: grow the seeds through 8-connected candidates.
   while (top > 0) {

@@ -15,7 +15,7 @@
 import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
-import { roundHalfEven } from '../core/numeric.ts';
+import { roundHalfEven, saturateUint8 } from '../core/numeric.ts';
 import { assertPixelArray, hasContiguousRows, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import { borderTable } from './filter-common.ts';
@@ -88,130 +88,174 @@ export function derivKernel(order: number, ksize: number): Int32Array {
   return k.subarray(0, n).slice();
 }
 
-/** Copies source row `r` of any view into `dst` (w·c elements, from `at`). */
-function loadRow(a: PixelArray, r: number, dst: Int32Array, at: number): void {
-  const [, w, c] = a.shape;
-  const sd = a.data;
-  if (hasContiguousRows(a)) {
-    const s = a.offset + r * a.stride[0];
-    for (let i = 0, n = w * c; i < n; i++) dst[at + i] = sd[s + i];
-    return;
-  }
-  const [s0, s1, s2] = a.stride;
-  let o = at;
-  for (let x = 0; x < w; x++) {
-    const b = a.offset + r * s0 + x * s1;
-    for (let k = 0; k < c; k++) dst[o++] = sd[b + k * s2];
-  }
-}
+/** A separable kernel pair: `kx` along the row, `ky` down the columns (odd lengths). */
+export type KernelPair = readonly [Int32Array, Int32Array];
 
 /**
- * The exact correlation sums `S[y, x, ch] = Σ_t ky[t] Σ_s kx[s] · a[y + t − ry, x + s − rx, ch]`
- * (pixels outside mapped by `border`, zero for constant), row-major `H×W×C` in an Int32Array.
+ * Streams the exact correlation sums `S[y, x, ch] = Σ_t ky[t] Σ_s kx[s] · a[y + t − ry, x + s − rx, ch]`
+ * (pixels outside mapped by `border`, zero for constant) row by row: `emit(sums, y)` gets, for
+ * output row y, one Int32Array of W·C sums per kernel pair (buffers reused between rows). The
+ * source rows are held border-padded in a small ring (as OpenCV's filter engine does), so the
+ * temporaries are a few rows that stay in cache instead of an H×W×C Int32 image.
  */
-export function separableSums(a: PixelArray, kx: Int32Array, ky: Int32Array, border: BorderMode): Int32Array {
+export function separableSumRows(a: PixelArray, pairs: readonly KernelPair[], border: BorderMode,
+  emit: (sums: readonly Int32Array[], y: number) => void): void {
   const [h, w, c] = a.shape;
   const len = w * c;
-  const out = new Int32Array(h * len);
-  if (h === 0 || len === 0) return out;
-  const rx = kx.length >> 1, ry = ky.length >> 1, kh = ky.length, kw = kx.length;
+  if (h === 0 || len === 0) return;
+  let rx = 0, ry = 0;
+  for (const [kx, ky] of pairs) { rx = Math.max(rx, kx.length >> 1); ry = Math.max(ry, ky.length >> 1); }
+  const kh = 2 * ry + 1, plen = len + 2 * rx * c;
   const rows = borderTable(h, ry, ry, border);
   const cols = borderTable(w, rx, rx, border);
-  const pad = new Int32Array((w + 2 * rx) * c);
-  // Ring of horizontally filtered rows, one slot per vertical tap.
-  const ring = new Int32Array(kh * len);
+  const ring = new Uint8Array(kh * plen);
   const held = new Int32Array(kh).fill(-0x40000000);
-  const zero = new Int32Array(len);
   const slots = new Int32Array(kh);
-  const rowOf = (p: number): number => {
-    const slot = (p + ry) % kh;
-    if (held[slot] !== p) {
-      held[slot] = p;
-      const r = rows[p + ry];
-      const base = slot * len;
-      if (r < 0) { ring.set(zero, base); return base; }
-      loadRow(a, r, pad, rx * c);
-      // Border pixels: whole pixels copied from the mapped columns (zeros for constant).
-      for (let q = 0; q < rx; q++) {
-        const left = cols[q], right = cols[w + rx + q];
-        for (let k = 0; k < c; k++) {
-          pad[q * c + k] = left < 0 ? 0 : pad[(left + rx) * c + k];
-          pad[(w + rx + q) * c + k] = right < 0 ? 0 : pad[(right + rx) * c + k];
-        }
-      }
-      horizontal(pad, kx, kw, c, ring, base, len);
-    }
-    return slot * len;
-  };
+  const column = new Int32Array(plen);
+  const sums = pairs.map(() => new Int32Array(len));
   for (let y = 0; y < h; y++) {
-    for (let t = 0; t < kh; t++) slots[t] = rowOf(y - ry + t);
-    const o = y * len;
-    if (kh === 1) {
-      const s0 = slots[0], k0 = ky[0];
-      for (let i = 0; i < len; i++) out[o + i] = k0 * ring[s0 + i];
-    } else if (kh === 3) {
-      const s0 = slots[0], s1 = slots[1], s2 = slots[2], k0 = ky[0], k1 = ky[1], k2 = ky[2];
-      for (let i = 0; i < len; i++) out[o + i] = k0 * ring[s0 + i] + k1 * ring[s1 + i] + k2 * ring[s2 + i];
-    } else {
-      for (let i = 0; i < len; i++) out[o + i] = 0;
-      for (let t = 0; t < kh; t++) {
-        const st = slots[t], kt = ky[t];
-        if (kt === 0) continue;
-        for (let i = 0; i < len; i++) out[o + i] += kt * ring[st + i];
-      }
+    for (let t = 0; t < kh; t++) {
+      const p = y - ry + t, slot = (p + ry) % kh;
+      if (held[slot] !== p) { held[slot] = p; loadPaddedRow(a, rows[p + ry], cols, rx, ring, slot * plen); }
+      slots[t] = slot * plen;
     }
+    for (let q = 0; q < pairs.length; q++) {
+      const [kx, ky] = pairs[q];
+      const dy = ry - (ky.length >> 1), dx = (rx - (kx.length >> 1)) * c;
+      // Vertical taps over the padded width, then horizontal taps into the sums.
+      verticalPass(ring, slots, dy, ky, column, dx, len + (kx.length - 1) * c);
+      horizontalPass(column, dx, kx, c, sums[q], len);
+    }
+    emit(sums, y);
   }
-  return out;
 }
 
-/** `dst[base + i] = Σ_s k[s] · pad[i + s·c]` for i < len. */
-function horizontal(pad: Int32Array, k: Int32Array, kw: number, c: number, dst: Int32Array, base: number, len: number): void {
-  if (kw === 1) {
+/** Source row `r` (−1: the constant border, zeros) with `rx` border pixels each side, into `ring` at `at`. */
+function loadPaddedRow(a: PixelArray, r: number, cols: Int32Array, rx: number, ring: Uint8Array, at: number): void {
+  const [, w, c] = a.shape;
+  const plen = (w + 2 * rx) * c;
+  if (r < 0) { ring.fill(0, at, at + plen); return; }
+  const sd = a.data, base = at + rx * c;
+  if (hasContiguousRows(a)) {
+    const s = a.offset + r * a.stride[0];
+    ring.set(sd.subarray(s, s + w * c), base);
+  } else {
+    const [s0, s1, s2] = a.stride;
+    for (let x = 0, o = base; x < w; x++) {
+      const b = a.offset + r * s0 + x * s1;
+      for (let k = 0; k < c; k++) ring[o++] = sd[b + k * s2];
+    }
+  }
+  // Border pixels: whole pixels copied from the mapped columns (zeros for constant).
+  for (let q = 0; q < rx; q++) {
+    const left = cols[q], right = cols[w + rx + q];
+    for (let k = 0; k < c; k++) {
+      ring[at + q * c + k] = left < 0 ? 0 : ring[base + left * c + k];
+      ring[at + (w + rx + q) * c + k] = right < 0 ? 0 : ring[base + right * c + k];
+    }
+  }
+}
+
+/** 1 when `k[i] = k[n − 1 − i]` for all i, −1 when `k[i] = −k[n − 1 − i]` (so a zero centre), else 0. */
+function symmetry(k: Int32Array): number {
+  let sym = true, anti = true;
+  for (let i = 0, j = k.length - 1; i <= j; i++, j--) {
+    if (k[i] !== k[j]) sym = false;
+    if (k[i] !== -k[j]) anti = false;
+  }
+  return sym ? 1 : anti ? -1 : 0;
+}
+
+/** `col[from + i] = Σ_t ky[t] · ring[slots[dy + t] + from + i]` for i < n. */
+function verticalPass(ring: Uint8Array, slots: Int32Array, dy: number, ky: Int32Array, col: Int32Array, from: number, n: number): void {
+  const end = from + n;
+  if (ky.length === 1) {
+    const s0 = slots[dy], k0 = ky[0];
+    for (let i = from; i < end; i++) col[i] = k0 * ring[s0 + i];
+  } else if (ky.length === 3) {
+    const s0 = slots[dy], s1 = slots[dy + 1], s2 = slots[dy + 2], k0 = ky[0], k1 = ky[1];
+    // Every derivative kernel is symmetric (even order) or antisymmetric (odd order, zero centre).
+    if (symmetry(ky) < 0) for (let i = from; i < end; i++) col[i] = k0 * (ring[s0 + i] - ring[s2 + i]);
+    else if (symmetry(ky) > 0) for (let i = from; i < end; i++) col[i] = k0 * (ring[s0 + i] + ring[s2 + i]) + k1 * ring[s1 + i];
+    else { const k2 = ky[2]; for (let i = from; i < end; i++) col[i] = k0 * ring[s0 + i] + k1 * ring[s1 + i] + k2 * ring[s2 + i]; }
+  } else if (ky.length === 5) {
+    const s0 = slots[dy], s1 = slots[dy + 1], s2 = slots[dy + 2], s3 = slots[dy + 3], s4 = slots[dy + 4];
+    const k0 = ky[0], k1 = ky[1], k2 = ky[2], k3 = ky[3], k4 = ky[4];
+    if (symmetry(ky) < 0) {
+      for (let i = from; i < end; i++) col[i] = k0 * (ring[s0 + i] - ring[s4 + i]) + k1 * (ring[s1 + i] - ring[s3 + i]);
+    } else if (symmetry(ky) > 0) {
+      for (let i = from; i < end; i++) col[i] = k0 * (ring[s0 + i] + ring[s4 + i]) + k1 * (ring[s1 + i] + ring[s3 + i]) + k2 * ring[s2 + i];
+    } else {
+      for (let i = from; i < end; i++) {
+        col[i] = k0 * ring[s0 + i] + k1 * ring[s1 + i] + k2 * ring[s2 + i] + k3 * ring[s3 + i] + k4 * ring[s4 + i];
+      }
+    }
+  } else {
+    col.fill(0, from, end);
+    for (let t = 0; t < ky.length; t++) {
+      const st = slots[dy + t], kt = ky[t];
+      if (kt !== 0) for (let i = from; i < end; i++) col[i] += kt * ring[st + i];
+    }
+  }
+}
+
+/** `dst[i] = Σ_s k[s] · col[from + i + s·c]` for i < len. */
+function horizontalPass(col: Int32Array, from: number, k: Int32Array, c: number, dst: Int32Array, len: number): void {
+  if (k.length === 1) {
     const k0 = k[0];
-    for (let i = 0; i < len; i++) dst[base + i] = k0 * pad[i];
-  } else if (kw === 3) {
-    const k0 = k[0], k1 = k[1], k2 = k[2], c2 = 2 * c;
-    for (let i = 0; i < len; i++) dst[base + i] = k0 * pad[i] + k1 * pad[i + c] + k2 * pad[i + c2];
+    for (let i = 0; i < len; i++) dst[i] = k0 * col[from + i];
+  } else if (k.length === 3) {
+    const k0 = k[0], k1 = k[1], j1 = from + c, j2 = from + 2 * c;
+    if (symmetry(k) < 0) for (let i = 0; i < len; i++) dst[i] = k0 * (col[from + i] - col[j2 + i]);
+    else if (symmetry(k) > 0) for (let i = 0; i < len; i++) dst[i] = k0 * (col[from + i] + col[j2 + i]) + k1 * col[j1 + i];
+    else { const k2 = k[2]; for (let i = 0; i < len; i++) dst[i] = k0 * col[from + i] + k1 * col[j1 + i] + k2 * col[j2 + i]; }
+  } else if (k.length === 5) {
+    const k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3], k4 = k[4];
+    const j1 = from + c, j2 = from + 2 * c, j3 = from + 3 * c, j4 = from + 4 * c;
+    if (symmetry(k) < 0) {
+      for (let i = 0; i < len; i++) dst[i] = k0 * (col[from + i] - col[j4 + i]) + k1 * (col[j1 + i] - col[j3 + i]);
+    } else if (symmetry(k) > 0) {
+      for (let i = 0; i < len; i++) dst[i] = k0 * (col[from + i] + col[j4 + i]) + k1 * (col[j1 + i] + col[j3 + i]) + k2 * col[j2 + i];
+    } else {
+      for (let i = 0; i < len; i++) {
+        dst[i] = k0 * col[from + i] + k1 * col[j1 + i] + k2 * col[j2 + i] + k3 * col[j3 + i] + k4 * col[j4 + i];
+      }
+    }
   } else {
     for (let i = 0; i < len; i++) {
       let s = 0;
-      for (let t = 0, j = i; t < kw; t++, j += c) s += k[t] * pad[j];
-      dst[base + i] = s;
+      for (let t = 0, j = from + i; t < k.length; t++, j += c) s += k[t] * col[j];
+      dst[i] = s;
     }
   }
 }
 
 const fround = Math.fround;
 
-/** `S · scale + delta` along the float32 path, as a float32 (cv2 CV_32F). */
-function castFloat32(S: Int32Array, scale: number, delta: number, dst: Float32Array): void {
-  for (let i = 0, n = S.length; i < n; i++) dst[i] = S[i] * scale + delta;
+/** `S · scale + delta` along the float32 path, as a float32 (cv2 CV_32F), n values into dst at `at`. */
+function castFloat32(S: Int32Array, n: number, scale: number, delta: number, dst: Float32Array, at: number): void {
+  for (let i = 0; i < n; i++) dst[at + i] = S[i] * scale + delta;
 }
 
 /** `S · scale + delta` along the float32 path, rounded half to even and saturated to int16. */
-function castInt16(S: Int32Array, scale: number, delta: number, dst: Int16Array): void {
-  const n = S.length;
+export function castInt16(S: Int32Array, n: number, scale: number, delta: number, dst: Int16Array | Int32Array, at: number): void {
   if (scale === 1 && Number.isInteger(delta)) {
-    for (let i = 0; i < n; i++) { const v = S[i] + delta; dst[i] = v < -32768 ? -32768 : v > 32767 ? 32767 : v; }
+    for (let i = 0; i < n; i++) { const v = S[i] + delta; dst[at + i] = v < -32768 ? -32768 : v > 32767 ? 32767 : v; }
     return;
   }
   for (let i = 0; i < n; i++) {
     const v = roundHalfEven(fround(S[i] * scale + delta));
-    dst[i] = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+    dst[at + i] = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
   }
 }
 
 /** `S · scale + delta` along the float32 path, rounded half to even and saturated to uint8. */
-function castUint8(S: Int32Array, scale: number, delta: number, dst: Uint8Array, at: number): void {
-  const n = S.length;
+function castUint8(S: Int32Array, n: number, scale: number, delta: number, dst: Uint8Array, at: number): void {
   if (scale === 1 && Number.isInteger(delta)) {
     for (let i = 0; i < n; i++) { const v = S[i] + delta; dst[at + i] = v < 0 ? 0 : v > 255 ? 255 : v; }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    const v = roundHalfEven(fround(S[i] * scale + delta));
-    dst[at + i] = v < 0 ? 0 : v > 255 ? 255 : v;
-  }
+  for (let i = 0; i < n; i++) dst[at + i] = saturateUint8(fround(S[i] * scale + delta));
 }
 
 interface Common {
@@ -241,29 +285,91 @@ function checkCommon(a: PixelArray, opts: Partial<DerivOptions>, extra: readonly
   return { scale, delta, border, ddepth, out };
 }
 
-/** Wraps the sums `S` into the requested result, along the path OpenCV takes for `integer`. */
-function finish(a: PixelArray, S: Int32Array, o: Common, integerPath: boolean): PixelArray | GradientArray {
+/**
+ * How the sums become the result: `'integer'` OpenCV's bit-exact integer filter (int16 with an
+ * integer scale), `'float'` its float32 path, `'convert'` Mat::convertTo of the sums (Laplacian 5, 7).
+ */
+type Conversion = 'integer' | 'float' | 'convert';
+
+/** Largest |sum| for which the float32 conversion to uint8 is tabulated (a 64 KiB table at most). */
+const TABLE_BOUND = 1 << 15;
+
+/** The largest |Σ pairs| of uint8 input: 255 · Σ|kx| · Σ|ky| summed over the pairs. */
+function sumBound(pairs: readonly KernelPair[]): number {
+  let b = 0;
+  for (const [kx, ky] of pairs) {
+    let sx = 0, sy = 0;
+    for (const v of kx) sx += Math.abs(v);
+    for (const v of ky) sy += Math.abs(v);
+    b += 255 * sx * sy;
+  }
+  return b;
+}
+
+/**
+ * Filters `a` with the sum of the separable kernel pairs and converts each row of sums into the
+ * requested depth as it is made (see {@link separableSumRows}).
+ */
+function derivative(a: PixelArray, pairs: readonly KernelPair[], o: Common, conversion: Conversion): PixelArray | GradientArray {
   const shape: [number, number, number] = [a.shape[0], a.shape[1], a.shape[2]];
-  if (o.ddepth === 'uint8') {
-    const dst = startOutput(a.shape, o.out, [a]);
-    castUint8(S, fround(o.scale), fround(o.delta), dst.data, dst.offset);
-    return finishOutput(dst, o.out);
-  }
-  if (o.ddepth === 'int16') {
-    const data = new Int16Array(S.length);
-    if (integerPath) {
-      // The bit-exact integer filter: kernels scaled by an integer, delta rounded to an integer.
-      const d = roundHalfEven(o.delta), sc = o.scale;
-      for (let i = 0; i < S.length; i++) {
-        const v = S[i] * sc + d;
-        data[i] = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+  const len = shape[1] * shape[2];
+  let write: (S: Int32Array, at: number) => void;
+  let result: () => PixelArray | GradientArray;
+  const sc = fround(o.scale), de = fround(o.delta);
+  if (conversion === 'convert') {
+    const noScale = Math.abs(o.scale - 1) < 2.220446049250313e-16 && Math.abs(o.delta) < 2.220446049250313e-16;
+    // One fused float32 multiply-add (s·sc is exact in float64, so one fround is one rounding).
+    const value = (s: number): number => (noScale ? s : fround(s * sc + de));
+    if (o.ddepth === 'float32') {
+      const data = new Float32Array(a.size);
+      write = (S, at) => { for (let i = 0; i < len; i++) data[at + i] = value(S[i]); };
+      result = () => ({ data, shape });
+    } else {
+      const lo = o.ddepth === 'uint8' ? 0 : -32768, hi = o.ddepth === 'uint8' ? 255 : 32767;
+      const cast = (s: number): number => { const v = roundHalfEven(value(s)); return v < lo ? lo : v > hi ? hi : v; };
+      if (o.ddepth === 'int16') {
+        const data = new Int16Array(a.size);
+        write = (S, at) => { for (let i = 0; i < len; i++) data[at + i] = cast(S[i]); };
+        result = () => ({ data, shape });
+      } else {
+        const dst = startOutput(a.shape, o.out, [a]);
+        const dd = dst.data;
+        write = (S, at) => { for (let i = 0; i < len; i++) dd[dst.offset + at + i] = cast(S[i]); };
+        result = () => finishOutput(dst, o.out);
       }
-    } else castInt16(S, fround(o.scale), fround(o.delta), data);
-    return { data, shape };
+    }
+  } else if (o.ddepth === 'uint8') {
+    const dst = startOutput(a.shape, o.out, [a]);
+    const bound = sumBound(pairs);
+    if ((sc !== 1 || !Number.isInteger(de)) && bound <= TABLE_BOUND) {
+      // The float32 multiply-add, rounding and saturation of every possible sum, looked up.
+      const table = new Uint8Array(2 * bound + 1);
+      const ramp = Int32Array.from({ length: 2 * bound + 1 }, (_, i) => i - bound);
+      castUint8(ramp, ramp.length, sc, de, table, 0);
+      write = (S, at) => { const dd = dst.data, o0 = dst.offset + at; for (let i = 0; i < len; i++) dd[o0 + i] = table[S[i] + bound]; };
+    } else write = (S, at) => castUint8(S, len, sc, de, dst.data, dst.offset + at);
+    result = () => finishOutput(dst, o.out);
+  } else if (o.ddepth === 'int16') {
+    const data = new Int16Array(a.size);
+    if (conversion === 'integer') {
+      // The bit-exact integer filter: kernels scaled by an integer, delta rounded to an integer.
+      const d = roundHalfEven(o.delta), k = o.scale;
+      write = (S, at) => {
+        for (let i = 0; i < len; i++) { const v = S[i] * k + d; data[at + i] = v < -32768 ? -32768 : v > 32767 ? 32767 : v; }
+      };
+    } else write = (S, at) => castInt16(S, len, sc, de, data, at);
+    result = () => ({ data, shape });
+  } else {
+    const data = new Float32Array(a.size);
+    write = (S, at) => castFloat32(S, len, sc, de, data, at);
+    result = () => ({ data, shape });
   }
-  const data = new Float32Array(S.length);
-  castFloat32(S, fround(o.scale), fround(o.delta), data);
-  return { data, shape };
+  separableSumRows(a, pairs, o.border, (sums, y) => {
+    const S = sums[0];
+    for (let q = 1; q < sums.length; q++) { const T = sums[q]; for (let i = 0; i < len; i++) S[i] += T[i]; }
+    write(S, y * len);
+  });
+  return result();
 }
 
 function checkOrder(v: unknown, name: string): number {
@@ -316,7 +422,7 @@ export function sobel(a: PixelArray, dx: number, dy: number, options?: SobelOpti
   const ksize = checkSobelKsize(opts.ksize);
   const o = checkCommon(a, opts, ['ksize']);
   const [kx, ky] = derivKernels(ox, oy, ksize, false);
-  return finish(a, separableSums(a, kx, ky, o.border), o, Number.isInteger(o.scale));
+  return derivative(a, [[kx, ky]], o, Number.isInteger(o.scale) ? 'integer' : 'float');
 }
 
 /**
@@ -336,7 +442,7 @@ export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOp
   checkOptionKeys(opts, ['scale', 'delta', 'border', 'ddepth', 'out']);
   const o = checkCommon(a, opts, []);
   const [kx, ky] = derivKernels(ox, oy, -1, true);
-  return finish(a, separableSums(a, kx, ky, o.border), o, Number.isInteger(o.scale));
+  return derivative(a, [[kx, ky]], o, Number.isInteger(o.scale) ? 'integer' : 'float');
 }
 
 /**
@@ -362,34 +468,5 @@ export function laplacian(a: PixelArray, options?: LaplacianOptions): PixelArray
   // Both 3×3 kernels are Sobel's d²/dx² + d²/dy² with ksize 1 and 3 ([[2,0,2],[0,-8,0],[2,0,2]] =
   // [1,-2,1]⊗[1,2,1] + its transpose), so one integer engine serves every ksize.
   const d2 = derivKernel(2, ksize), sm = derivKernel(0, ksize);
-  const S = separableSums(a, d2, sm, o.border);
-  const Sy = separableSums(a, sm, d2, o.border);
-  for (let i = 0; i < S.length; i++) S[i] += Sy[i];
-  if (ksize <= 3) return finish(a, S, o, false);
-  return convertLike(a, S, o);
-}
-
-/** `Mat::convertTo(dst, ddepth, scale, delta)` of the exact integer Laplacian sums. */
-function convertLike(a: PixelArray, S: Int32Array, o: Common): PixelArray | GradientArray {
-  const shape: [number, number, number] = [a.shape[0], a.shape[1], a.shape[2]];
-  const noScale = Math.abs(o.scale - 1) < 2.220446049250313e-16 && Math.abs(o.delta) < 2.220446049250313e-16;
-  const sc = fround(o.scale), de = fround(o.delta);
-  // One fused float32 multiply-add (s·sc is exact in float64, so one fround is one rounding).
-  const value = (s: number): number => (noScale ? s : fround(s * sc + de));
-  if (o.ddepth === 'float32') {
-    const data = new Float32Array(S.length);
-    for (let i = 0; i < S.length; i++) data[i] = value(S[i]);
-    return { data, shape };
-  }
-  const lo = o.ddepth === 'uint8' ? 0 : -32768, hi = o.ddepth === 'uint8' ? 255 : 32767;
-  const cast = (s: number): number => { const v = roundHalfEven(value(s)); return v < lo ? lo : v > hi ? hi : v; };
-  if (o.ddepth === 'int16') {
-    const data = new Int16Array(S.length);
-    for (let i = 0; i < S.length; i++) data[i] = cast(S[i]);
-    return { data, shape };
-  }
-  const dst = startOutput(a.shape, o.out, [a]);
-  const dd = dst.data;
-  for (let i = 0, at = dst.offset; i < S.length; i++) dd[at + i] = cast(S[i]);
-  return finishOutput(dst, o.out);
+  return derivative(a, [[d2, sm], [sm, d2]], o, ksize <= 3 ? 'float' : 'convert');
 }

@@ -4,21 +4,16 @@ import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun, lutKernel } from '../core/iterate.ts';
-import { roundHalfEven } from '../core/numeric.ts';
+import { saturateUint8 } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { borderIndex } from './border.ts';
 import { rowStart } from './filter-common.ts';
+import { byteHistogram } from './histogram.ts';
 
 function checkSingleChannel(a: PixelArray, what: string): void {
   if (a.shape[2] !== 1) {
     throw new RangeError(`a: expected a single-channel image (${what} requires 1 channel), got ${a.shape[2]} channels (shape [${a.shape.join(', ')}])`);
   }
-}
-
-/** `saturate_cast<uchar>(float)`: round half to even, then clamp. */
-function saturateFloat(v: number): number {
-  const r = roundHalfEven(v);
-  return r < 0 ? 0 : r > 255 ? 255 : r;
 }
 
 /** Options of `equalizeHist`. */
@@ -43,13 +38,7 @@ export function equalizeHist(a: PixelArray, options?: EqualizeHistOptions): Pixe
   const dst = startOutput(a.shape, out, [a], true);
   const [h, w] = a.shape;
   if (h === 0 || w === 0) return finishOutput(dst, out);
-  const hist = new Int32Array(256);
-  const src = withContiguousRows(a);
-  const d = src.data;
-  for (let y = 0; y < h; y++) {
-    const o = rowStart(src, y);
-    for (let i = o, e = o + w; i < e; i++) hist[d[i]]++;
-  }
+  const hist = byteHistogram(a);
   const lut = new Uint8Array(256);
   let i = 0;
   while (!hist[i]) i++;
@@ -61,7 +50,7 @@ export function equalizeHist(a: PixelArray, options?: EqualizeHistOptions): Pixe
     let sum = 0;
     for (lut[i++] = 0; i < 256; i++) {
       sum += hist[i];
-      lut[i] = saturateFloat(Math.fround(sum * scale));
+      lut[i] = saturateUint8(Math.fround(sum * scale));
     }
   }
   forEachRun(a, dst, lutKernel(lut, 1));
@@ -139,7 +128,9 @@ export function clahe(a: PixelArray, options?: ClaheOptions): PixelArray {
       const x0 = tx * tileW;
       for (let y = ty * tileH, ye = y + tileH; y < ye; y++) {
         const ro = rowSrc[y];
-        for (let x = x0, xe = x0 + tileW; x < xe; x++) hist[sd[ro + colSrc[x]]]++;
+        // Tiles inside the image (all of them when the tiles divide it) read the row directly.
+        if (x0 + tileW <= w) for (let i = ro + x0, e = i + tileW; i < e; i++) hist[sd[i]]++;
+        else for (let x = x0, xe = x0 + tileW; x < xe; x++) hist[sd[ro + colSrc[x]]]++;
       }
       if (clipLimit > 0) {
         let clipped = 0;
@@ -158,7 +149,7 @@ export function clahe(a: PixelArray, options?: ClaheOptions): PixelArray {
       let sum = 0;
       for (let i = 0; i < 256; i++) {
         sum += hist[i];
-        luts[base + i] = saturateFloat(Math.fround(sum * lutScale));
+        luts[base + i] = saturateUint8(Math.fround(sum * lutScale));
       }
     }
   }
@@ -195,7 +186,7 @@ export function clahe(a: PixelArray, options?: ClaheOptions): PixelArray {
       const top = fr(fr(luts[p1 + i1] * xa1[x]) + fr(luts[p1 + i2] * xa[x]));
       const bot = fr(fr(luts[p2 + i1] * xa1[x]) + fr(luts[p2 + i2] * xa[x]));
       const res = fr(fr(top * ya1) + fr(bot * ya));
-      dd[o + x] = saturateFloat(res);
+      dd[o + x] = saturateUint8(res);
     }
   }
   return finishOutput(dst, out);

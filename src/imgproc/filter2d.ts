@@ -4,6 +4,7 @@
 import { checkFinite, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
+import { ROUNDING_MAGIC, saturateUint8 } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import { borderTable, clampedDifference, differenceScratch, rowStart } from './filter-common.ts';
@@ -101,7 +102,7 @@ function correlate(src: PixelArray, dst: PixelArray, kernel: number[][], delta32
   }
   const dd = dst.data;
   if (taps.length === 0) {
-    dd.fill(saturateRound(delta32), dst.offset, dst.offset + h * len);
+    dd.fill(saturateUint8(delta32), dst.offset, dst.offset + h * len);
     return;
   }
   // Kernel rows that have taps, and a ring of their source rows extended by the border.
@@ -238,19 +239,10 @@ function accumulate(buf: Uint8Array, offs: Int32Array, ks: Float64Array, nz: num
   }
 }
 
-// Adding and subtracting 1.5 · 2^52 rounds a double of magnitude below 2^51 to an integer, ties
-// to even (the FPU's default rounding, as cvRound).
-const MAGIC = 6755399441055744;
-
-function saturateRound(v: number): number {
-  const r = (v + MAGIC) - MAGIC;
-  return r < 0 ? 0 : r > 255 ? 255 : r;
-}
-
 function finish(acc: Float32Array, dd: Uint8Array, o: number, n: number): void {
   for (let i = 0; i < n; i++) {
     const v = acc[i];
     // Saturate first (any value beyond the byte range ends there whatever the rounding).
-    dd[o + i] = v <= 0 ? 0 : v >= 255 ? 255 : (v + MAGIC) - MAGIC;
+    dd[o + i] = v <= 0 ? 0 : v >= 255 ? 255 : (v + ROUNDING_MAGIC) - ROUNDING_MAGIC;
   }
 }

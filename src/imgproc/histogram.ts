@@ -73,6 +73,19 @@ export function calcHist(a: PixelArray, options?: CalcHistOptions): Float32Array
   return Float32Array.from(hist);
 }
 
+let identityTable: Int32Array | undefined;
+
+/**
+ * The 256 integer counts of channel `ch`'s byte values (the counting engine of calcHist, for the
+ * ops that need a plain histogram: Otsu, triangle, equalizeHist).
+ */
+export function byteHistogram(a: PixelArray, ch = 0): Int32Array {
+  const hist = new Int32Array(256);
+  identityTable ??= Int32Array.from({ length: 256 }, (_, v) => v);
+  if (a.shape[0] > 0 && a.shape[1] > 0) count1(a, ch, undefined, identityTable, hist);
+  return hist;
+}
+
 /** OpenCV's `calcHistLookupTables_8u` for uniform bins. */
 function binTable(size: number, low: number, high: number, step: number): Int32Array {
   const t = size / (high - low), b = -t * low;

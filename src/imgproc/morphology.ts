@@ -3,9 +3,10 @@
 import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
-import { assertPixelArray, checkShape, PixelArray } from '../core/pixelarray.ts';
+import { assertPixelArray, checkShape, hasContiguousRows, PixelArray } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
-import { borderValueBytes, makeBorderInto } from './make-border.ts';
+import { borderValueBytes } from './make-border.ts';
+import { borderTable } from './filter-common.ts';
 
 /** The shapes of `getStructuringElement` (`cv2.MORPH_RECT`, `MORPH_CROSS`, `MORPH_ELLIPSE`). */
 export type MorphShape = 'rect' | 'cross' | 'ellipse';
@@ -279,8 +280,7 @@ function morphOp(a: PixelArray, m: Morph, isDilate: boolean): PixelArray {
     return finishOutput(dst, m.out);
   }
   if (k.count === 0) throw rangeError('kernel', 'at least one nonzero element', k.values);
-  let rect = k.count === k.kw * k.kh;
-  if (iterations > 1 && rect) {
+  if (iterations > 1 && k.count === k.kw * k.kh) {
     const bw = k.kw + (iterations - 1) * (k.kw - 1), bh = k.kh + (iterations - 1) * (k.kh - 1);
     if (bw > MAX_KSIZE || bh > MAX_KSIZE) {
       throw rangeError('options.iterations', `at most a ${MAX_KSIZE}-wide equivalent rectangle (${iterations} iterations of ${k.kw}×${k.kh} make ${bw}×${bh})`, iterations);
@@ -289,30 +289,22 @@ function morphOp(a: PixelArray, m: Morph, isDilate: boolean): PixelArray {
     k = { kw: bw, kh: bh, values: [], on: new Uint8Array(bw * bh).fill(1), count: bw * bh };
     iterations = 1;
   }
-  rect = k.count === k.kw * k.kh;
-  // The border value in the image's own domain (the padded image is inverted for dilation after).
+  // The border value in the image's own domain (rows are inverted after loading for dilation).
   const values = m.border !== 'constant' ? new Array<number>(c).fill(0)
     : m.borderValue === undefined ? new Array<number>(c).fill(isDilate ? 0 : 255)
       : borderValueBytes(m.borderValue, c, 'options.borderValue');
-  const plan = planRuns(k);
-  const [ph, pw] = checkShape([h + k.kh - 1, w + k.kw - 1, c], 'the image padded for the kernel');
-  const padded = new PixelArray(new Uint8Array(ph * pw * c), [ph, pw, c]);
+  checkShape([h + k.kh - 1, w + k.kw - 1, c], 'the image padded for the kernel');
+  const rows = new MorphRows(a.shape, k, ax, ay, m.border, values, isDilate);
+  // Each pass reads its source while writing its target: passes alternate between dst and a
+  // scratch array so that the last one lands in dst.
+  const scratch = iterations > 1 ? new PixelArray(new Uint8Array(h * w * c), a.shape) : dst;
   let cur = a;
   for (let it = 0; it < iterations; it++) {
-    makeBorderInto(cur, ay, ax, m.border, values, padded);
-    if (isDilate) invert(padded.data);
-    erodePadded(padded, dst, k, plan, rect, w, h, c);
-    if (isDilate) invertRange(dst.data, dst.offset, h * w * c);
-    cur = dst;
+    const target = (iterations - 1 - it) % 2 === 0 ? dst : scratch;
+    rows.erode(cur, target);
+    cur = target;
   }
   return finishOutput(dst, m.out);
-}
-
-function invert(d: Uint8Array): void {
-  for (let i = 0; i < d.length; i++) d[i] = 255 - d[i];
-}
-function invertRange(d: Uint8Array, o: number, n: number): void {
-  for (let i = o; i < o + n; i++) d[i] = 255 - d[i];
 }
 
 /** For each kernel row, its runs of nonzero elements as (start column, length). */
@@ -340,116 +332,215 @@ function planRuns(k: Kernel): Plan {
 }
 
 /**
- * The erosion of the padded image (contiguous, `(h + kh − 1) × (w + kw − 1)`) into the contiguous
- * dst: horizontal minima of each run length (van Herk/Gil-Werman for long runs), then for a full
- * rectangle a vertical van Herk/Gil-Werman pass, else the minimum over the runs of every row.
+ * One erosion pass, streamed: each border-padded source row is made once into a row buffer
+ * (inverted for dilation, so that dilation is ~erode(~a)), its horizontal minima for each run
+ * length of the kernel go into small rings of rows, and each output row is the minimum over the
+ * kernel's runs (a full rectangle taller than 3 rows: van Herk/Gil-Werman down the columns in
+ * blocks of kh rows). The temporaries are a few rows, not padded copies of the image; every
+ * minimum is taken on four bytes at once (SWAR, {@link min4}) in word-aligned row slots.
  */
-function erodePadded(p: PixelArray, dst: PixelArray, k: Kernel, plan: Plan, rect: boolean, w: number, h: number, c: number): void {
-  const [ph, pw] = p.shape;
-  const plen = pw * c, len = w * c;
-  const pd = p.data;
-  const byLength = new Map<number, Uint8Array>();
-  const g = new Uint8Array(plen), s = new Uint8Array(plen);
-  for (const L of plan.lengths) {
-    const hm = new Uint8Array(ph * plen);
-    for (let y = 0; y < ph; y++) minRun(pd, y * plen, hm, y * plen, pw, c, L, g, s);
-    byLength.set(L, hm);
+class MorphRows {
+  readonly h: number; readonly w: number; readonly c: number;
+  readonly k: Kernel; readonly plan: Plan;
+  readonly rowMap: Int32Array; readonly colMap: Int32Array;
+  readonly values: readonly number[]; readonly invert: boolean;
+  readonly left: number;
+  /** Words per row slot: the padded row, plus slack read (never used) by the shifted minima. */
+  readonly slotWords: number;
+  readonly padded: Uint8Array; readonly padded32: Int32Array;
+  readonly outRow: Uint8Array; readonly outRow32: Int32Array;
+  /** Per distinct run length (plan.lengths order): ring rows of horizontal minima, as words. */
+  readonly rings: Int32Array[];
+  readonly blockVertical: boolean;
+
+  constructor(shape: readonly [number, number, number], k: Kernel, ax: number, ay: number,
+    border: Exclude<BorderMode, 'wrap'>, values: readonly number[], invert: boolean) {
+    const [h, w, c] = shape;
+    this.h = h; this.w = w; this.c = c; this.k = k; this.plan = planRuns(k);
+    this.rowMap = borderTable(h, ay, k.kh - 1 - ay, border);
+    this.colMap = borderTable(w, ax, k.kw - 1 - ax, border);
+    this.values = values; this.invert = invert; this.left = ax;
+    this.slotWords = (((w + 2 * k.kw) * c) >> 2) + 4;
+    this.padded = new Uint8Array(4 * this.slotWords); this.padded32 = new Int32Array(this.padded.buffer);
+    this.outRow = new Uint8Array(4 * this.slotWords); this.outRow32 = new Int32Array(this.outRow.buffer);
+    this.blockVertical = k.count === k.kw * k.kh && k.kh > 3;
+    // The block form keeps two blocks of kh rows (the current suffix minima, the next raw rows).
+    const slots = this.blockVertical ? 2 * k.kh : k.kh;
+    this.rings = this.plan.lengths.map(() => new Int32Array(slots * this.slotWords));
   }
-  const dd = dst.data, o = dst.offset;
-  if (rect) {
-    const hm = byLength.get(k.kw)!;
-    minColumns(hm, plen, len, h, k.kh, dd, o);
-    return;
-  }
-  dd.fill(255, o, o + h * len);
-  for (let ky = 0; ky < k.kh; ky++) {
-    const r = plan.runs[ky];
-    for (let q = 0; q < r.length; q += 2) {
-      const hm = byLength.get(r[q + 1])!;
-      const shift = r[q] * c;
-      for (let y = 0; y < h; y++) {
-        const si = (y + ky) * plen + shift, di = o + y * len;
-        for (let i = 0; i < len; i++) {
-          const v = dd[di + i], d = hm[si + i] - v;
-          dd[di + i] = v + (d & (d >> 31));
+
+  /** Padded row p (source row p − ay, border-mapped) into `padded`, inverted for dilation. */
+  loadRow(src: PixelArray, p: number): void {
+    const { w, c, padded, colMap, left } = this;
+    const r = this.rowMap[p];
+    const n = colMap.length * c;
+    if (r < 0) {
+      for (let i = 0; i < n; i += c) for (let ch = 0; ch < c; ch++) padded[i + ch] = this.values[ch];
+    } else {
+      const sd = src.data, base = left * c;
+      if (hasContiguousRows(src)) {
+        const st = src.offset + r * src.stride[0];
+        padded.set(sd.subarray(st, st + w * c), base);
+      } else {
+        const [s0, s1, s2] = src.stride;
+        for (let x = 0, o = base; x < w; x++) {
+          const b = src.offset + r * s0 + x * s1;
+          for (let ch = 0; ch < c; ch++) padded[o++] = sd[b + ch * s2];
         }
       }
+      for (let q = 0; q < colMap.length; q++) {
+        if (q >= left && q < left + w) { q = left + w - 1; continue; }
+        const col = colMap[q];
+        for (let ch = 0; ch < c; ch++) padded[q * c + ch] = col < 0 ? this.values[ch] : padded[base + col * c + ch];
+      }
+    }
+    if (this.invert) { const p32 = this.padded32; for (let i = 0, m = (n + 3) >> 2; i < m; i++) p32[i] = ~p32[i]; }
+  }
+
+  /**
+   * Horizontal minima of padded row p, for every run length L, into ring slot `slot`: windows
+   * doubled in place (minima of 2, 4, … pixels) up to the largest power of two P ≤ L, then
+   * min(m_P[e], m_P[e + (L − P)·c]).
+   */
+  makeRow(src: PixelArray, p: number, slot: number): void {
+    this.loadRow(src, p);
+    const { c, slotWords } = this;
+    const n = (((this.w + this.k.kw - 1) * c) >> 2) + 1;
+    const lengths = this.plan.lengths;
+    for (let q = 0; q < lengths.length; q++) {
+      const L = lengths[q], ring = this.rings[q], at = slot * slotWords, p32 = this.padded32;
+      if (L === 1) { ring.set(p32.subarray(0, slotWords), at); continue; }
+      minShifted(ring, at, p32, 0, p32, 0, c, n);
+      let P = 2;
+      for (; 2 * P <= L; P *= 2) minShifted(ring, at, ring, at, ring, at, P * c, n);
+      if (L > P) minShifted(ring, at, ring, at, ring, at, (L - P) * c, n);
     }
   }
-}
 
-/**
- * out[e] = min of row[e], row[e + c], …, row[e + (L−1)c] for the pixels 0 .. n − L of one row of n
- * pixels (c channels interleaved). Long runs by van Herk/Gil-Werman: block prefix minima g and
- * suffix minima s, out = min(s[e], g[e + (L−1)c]).
- */
-function minRun(src: Uint8Array, si: number, out: Uint8Array, oi: number, n: number, c: number, L: number,
-  g: Uint8Array, s: Uint8Array): void {
-  const m = (n - L + 1) * c;
-  if (L === 1) { out.set(src.subarray(si, si + m), oi); return; }
-  if (L === 2) {
-    for (let e = 0; e < m; e++) { const d = src[si + e] - src[si + e + c]; out[oi + e] = src[si + e + c] + (d & (d >> 31)); }
-    return;
+  erode(src: PixelArray, dst: PixelArray): void {
+    if (this.blockVertical) this.erodeBlocks(src, dst);
+    else this.erodeRuns(src, dst);
   }
-  if (L === 3) {
-    for (let e = 0; e < m; e++) {
-      const x = src[si + e], y = src[si + e + c], z = src[si + e + 2 * c];
-      const d = x - y, xy = y + (d & (d >> 31)), d2 = xy - z;
-      out[oi + e] = z + (d2 & (d2 >> 31));
+
+  /** The finished output row y from `outRow` (inverted back for dilation) into dst. */
+  storeRow(dst: PixelArray, y: number): void {
+    const len = this.w * this.c;
+    if (this.invert) { const o32 = this.outRow32; for (let i = 0, m = (len + 3) >> 2; i < m; i++) o32[i] = ~o32[i]; }
+    dst.data.set(this.outRow.subarray(0, len), dst.offset + y * len);
+  }
+
+  /** Any kernel: output row y is the minimum over the runs (ky, x0, L) of ring row y + ky, shifted x0. */
+  erodeRuns(src: PixelArray, dst: PixelArray): void {
+    const { h, w, c, k, plan, rings, slotWords, outRow32 } = this;
+    const kh = k.kh, n = ((w * c) >> 2) + 1;
+    const ringOf = new Map(plan.lengths.map((L, q) => [L, rings[q]]));
+    // The runs as (ring, kernel row, byte shift), one unshifted run first when there is one: the
+    // first two runs are combined without copying the first.
+    const runs: { ring: Int32Array; ky: number; shift: number }[] = [];
+    for (let ky = 0; ky < kh; ky++) {
+      const r = plan.runs[ky];
+      for (let q = 0; q < r.length; q += 2) runs.push({ ring: ringOf.get(r[q + 1])!, ky, shift: r[q] * c });
     }
-    return;
-  }
-  const total = n * c, block = L * c;
-  for (let b = 0; b < total; b += block) {
-    const end = Math.min(b + block, total);
-    for (let e = b; e < b + c && e < end; e++) g[e] = src[si + e];
-    for (let e = b + c; e < end; e++) { const d = src[si + e] - g[e - c]; g[e] = g[e - c] + (d & (d >> 31)); }
-    const last = end - c;
-    for (let e = last; e < end; e++) s[e] = src[si + e];
-    for (let e = last - 1; e >= b; e--) { const d = src[si + e] - s[e + c]; s[e] = s[e + c] + (d & (d >> 31)); }
-  }
-  const reach = (L - 1) * c;
-  for (let e = 0; e < m; e++) { const y = g[e + reach], d = s[e] - y; out[oi + e] = y + (d & (d >> 31)); }
-}
-
-/**
- * dst row y (len elements) = the minimum of rows y .. y + kh − 1 of hm (row stride plen), for the
- * h output rows: direct for short windows, else van Herk/Gil-Werman over whole rows.
- */
-function minColumns(hm: Uint8Array, plen: number, len: number, h: number, kh: number, dd: Uint8Array, o: number): void {
-  if (kh <= 3) {
+    const aligned = runs.findIndex((r) => r.shift === 0);
+    if (aligned > 0) runs.unshift(...runs.splice(aligned, 1));
+    for (let p = 0; p < kh - 1; p++) this.makeRow(src, p, p);
     for (let y = 0; y < h; y++) {
-      const di = o + y * len, a0 = y * plen;
-      if (kh === 1) { dd.set(hm.subarray(a0, a0 + len), di); continue; }
-      const a1 = a0 + plen, a2 = a1 + plen;
-      if (kh === 2) {
-        for (let i = 0; i < len; i++) { const y = hm[a1 + i], d = hm[a0 + i] - y; dd[di + i] = y + (d & (d >> 31)); }
-        continue;
+      this.makeRow(src, y + kh - 1, (y + kh - 1) % kh);
+      const r0 = runs[0], base0 = ((y + r0.ky) % kh) * slotWords;
+      if (runs.length === 1) copyShifted(outRow32, r0.ring, base0, r0.shift, n);
+      else if (r0.shift === 0) {
+        const r1 = runs[1];
+        minShifted(outRow32, 0, r0.ring, base0, r1.ring, ((y + r1.ky) % kh) * slotWords, r1.shift, n);
+      } else copyShifted(outRow32, r0.ring, base0, r0.shift, n);
+      for (let q = r0.shift === 0 ? 2 : 1; q < runs.length; q++) {
+        const r = runs[q];
+        minShifted(outRow32, 0, outRow32, 0, r.ring, ((y + r.ky) % kh) * slotWords, r.shift, n);
       }
-      for (let i = 0; i < len; i++) {
-        const y = hm[a1 + i], d = hm[a0 + i] - y, xy = y + (d & (d >> 31)), z = hm[a2 + i], d2 = xy - z;
-        dd[di + i] = z + (d2 & (d2 >> 31));
+      this.storeRow(dst, y);
+    }
+  }
+
+  /**
+   * A full rectangle, kh > 3: van Herk/Gil-Werman down the columns. Output row y (rows y .. y + kh − 1
+   * of minima) is min(suffix of its block of kh rows at y, prefix of the next block up to y + kh − 1);
+   * the ring holds the current block's suffix minima and the next block's rows as they come.
+   */
+  erodeBlocks(src: PixelArray, dst: PixelArray): void {
+    const { h, w, c, k, slotWords, outRow32 } = this;
+    const kh = k.kh, n = ((w * c) >> 2) + 1, ph = h + kh - 1;
+    const ring = this.rings[0];
+    let cur = 0, next = kh; // first slots of the two blocks
+    const suffix = (block: number, start: number): void => {
+      const last = Math.min(start + kh, ph) - 1;
+      for (let j = last - 1; j >= start; j--) {
+        const a0 = (block + j - start) * slotWords;
+        minShifted(ring, a0, ring, a0, ring, a0 + slotWords, 0, n);
       }
+    };
+    for (let j = 0; j < kh && j < ph; j++) this.makeRow(src, j, cur + j);
+    suffix(cur, 0);
+    for (let b = 0; b < h; b += kh) {
+      // The running prefix of the next block lives in its last slot, which is filled only at the end.
+      const pre = (next + kh - 1) * slotWords;
+      for (let y = b; y < b + kh && y < h; y++) {
+        const si = (cur + y - b) * slotWords;
+        if (y === b) outRow32.set(ring.subarray(si, si + n));
+        else {
+          const slot = next + y - b - 1;
+          this.makeRow(src, y + kh - 1, slot);
+          const ri = slot * slotWords;
+          if (y === b + 1) ring.copyWithin(pre, ri, ri + n);
+          else minShifted(ring, pre, ring, pre, ring, ri, 0, n);
+          minShifted(outRow32, 0, ring, pre, ring, si, 0, n);
+        }
+        this.storeRow(dst, y);
+      }
+      if (b + kh >= h) break;
+      // The next block's last row, then its suffix minima; the blocks swap.
+      const lastRow = b + 2 * kh - 1;
+      if (lastRow < ph) this.makeRow(src, lastRow, next + kh - 1);
+      suffix(next, b + kh);
+      const t = cur; cur = next; next = t;
     }
-    return;
   }
-  const ph = h + kh - 1;
-  const g = new Uint8Array(ph * len), s = new Uint8Array(ph * len);
-  for (let b = 0; b < ph; b += kh) {
-    const end = Math.min(b + kh, ph);
-    for (let y = b; y < end; y++) {
-      const gi = y * len, hi = y * plen;
-      if (y === b) { g.set(hm.subarray(hi, hi + len), gi); continue; }
-      for (let i = 0; i < len; i++) { const v = g[gi - len + i], d = hm[hi + i] - v; g[gi + i] = v + (d & (d >> 31)); }
-    }
-    for (let y = end - 1; y >= b; y--) {
-      const si = y * len, hi = y * plen;
-      if (y === end - 1) { s.set(hm.subarray(hi, hi + len), si); continue; }
-      for (let i = 0; i < len; i++) { const v = s[si + len + i], d = hm[hi + i] - v; s[si + i] = v + (d & (d >> 31)); }
-    }
+}
+
+const HIGH = 0x80808080 | 0, LOW7 = 0x7f7f7f7f;
+
+/**
+ * The bytewise unsigned minimum of two words: per byte, x ≥ y from the high bits and a
+ * borrow-free subtraction of the low seven bits, spread to a 0xff mask.
+ */
+function min4(x: number, y: number): number {
+  const t = (x | HIGH) - (y & LOW7);
+  const ge = ((x & ~y) | (~(x ^ y) & t)) & HIGH;
+  const m = (ge - (ge >>> 7)) | ge;
+  return (y & m) | (x & ~m);
+}
+
+/**
+ * `d[di + q] = min4(a[ai + q], the word at byte 4·(bi + q) + shift of b)`, q < n: shifted words
+ * assembled from two aligned ones (little-endian byte order, as every mainstream engine and the
+ * word paths of separable.ts). In place (d = a = b, equal offsets) is safe: the words read are at
+ * or after the one written.
+ */
+function minShifted(d: Int32Array, di: number, a: Int32Array, ai: number, b: Int32Array, bi: number, shift: number, n: number): void {
+  const qs = bi + (shift >> 2), bits = (shift & 3) * 8;
+  if (bits === 0) {
+    for (let q = 0; q < n; q++) d[di + q] = min4(a[ai + q], b[qs + q]);
+  } else {
+    // The high word of one step is the low word of the next: carried, not read again.
+    const back = 32 - bits;
+    let lo = b[qs];
+    for (let q = 0; q < n; q++) { const hi = b[qs + q + 1]; d[di + q] = min4(a[ai + q], (lo >>> bits) | (hi << back)); lo = hi; }
   }
-  for (let y = 0; y < h; y++) {
-    const si = y * len, gi = (y + kh - 1) * len, di = o + y * len;
-    for (let i = 0; i < len; i++) { const v = g[gi + i], d = s[si + i] - v; dd[di + i] = v + (d & (d >> 31)); }
-  }
+}
+
+/** `d[q] = the word at byte 4·(si + q) + shift of s`, q < n. */
+function copyShifted(d: Int32Array, s: Int32Array, si: number, shift: number, n: number): void {
+  const qs = si + (shift >> 2), bits = (shift & 3) * 8;
+  if (bits === 0) { d.set(s.subarray(qs, qs + n)); return; }
+  const back = 32 - bits;
+  let lo = s[qs];
+  for (let q = 0; q < n; q++) { const hi = s[qs + q + 1]; d[q] = (lo >>> bits) | (hi << back); lo = hi; }
 }

@@ -15,6 +15,7 @@
 import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
+import { ROUNDING_MAGIC } from '../core/numeric.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 import { checkBorder, type BorderMode } from './border.ts';
 import type { Dest, Source } from './resize.ts';
@@ -285,11 +286,10 @@ function warpPerspectiveRows(src: Source, dst: Dest, M: number[], interpolation:
 
 /**
  * saturate_cast<int>(double) of a value already clamped to the int range: round half to even
- * (cvRound); NaN (an infinite numerator times W = 0) becomes INT_MIN as x86's cvtsd2si gives.
+ * (cvRound, by the 1.5 · 2^52 addition: exact below 2^51); NaN (an infinite numerator times W = 0)
+ * becomes INT_MIN as x86's cvtsd2si gives.
  */
 function roundInt(v: number): number {
   if (v !== v) return INT_MIN;
-  const r = Math.round(v);
-  // Math.round rounds halves up: halves go to the even neighbour instead.
-  return (r - v === 0.5 && (r & 1) !== 0 ? r - 1 : r) | 0;
+  return ((v + ROUNDING_MAGIC) - ROUNDING_MAGIC) | 0;
 }

@@ -66,26 +66,33 @@ function down(src: PixelArray, dst: PixelArray, border: BorderMode): void {
   const cols = new Int32Array(span);
   for (let p = -2; p <= 2 * dw; p++) cols[p + 2] = borderIndex(p, w, border);
   // Five horizontally filtered rows (ring buffer keyed by source row position), max 16·255.
-  const ring = [0, 1, 2, 3, 4].map(() => new Uint16Array(dlen));
+  const words = (dlen + 1) >> 1;
+  const ring = [0, 1, 2, 3, 4].map(() => new Uint16Array(2 * words));
+  const ring32 = ring.map((r) => new Int32Array(r.buffer));
+  const outRow = new Uint16Array(words);
   const held = new Int32Array(5).fill(-0x40000000);
-  const row = (sy: number): Uint16Array => {
+  /** The ring row holding the horizontal pass of source row sy (border-mapped), made if needed. */
+  const row = (sy: number): Int32Array => {
     const k = ((sy % 5) + 5) % 5;
     const r = ring[k];
-    if (held[k] === sy) return r;
+    if (held[k] === sy) return ring32[k];
     held[k] = sy;
     const si = rowStart(src, borderIndex(sy, h, border));
     padded.set(sd.subarray(si, si + inner * c), 2 * c);
     for (let p = -2; p < 0; p++) copyPixel(sd, si + cols[p + 2] * c, padded, (p + 2) * c, c);
     for (let p = inner; p <= 2 * dw; p++) copyPixel(sd, si + cols[p + 2] * c, padded, (p + 2) * c, c);
     horizontalDown(padded, r, dw, c);
-    return r;
+    return ring32[k];
   };
+  const outBytes = new Uint8Array(outRow.buffer);
   for (let y = 0; y < dh; y++) {
     const r0 = row(2 * y - 2), r1 = row(2 * y - 1), r2 = row(2 * y), r3 = row(2 * y + 1), r4 = row(2 * y + 2);
-    const o = dst.offset + y * dlen;
-    for (let i = 0; i < dlen; i++) {
-      dd[o + i] = (r0[i] + r4[i] + 6 * r2[i] + 4 * (r1[i] + r3[i]) + 128) >> 8;
+    // Two 16-bit lanes per word: a lane's sum (s + 128 ≤ 255 · 256 + 128) never carries into the next.
+    for (let q = 0; q < words; q++) {
+      const v = (r0[q] + r4[q] + Math.imul(6, r2[q]) + ((r1[q] + r3[q]) << 2) + 0x00800080) | 0;
+      outRow[q] = ((v >>> 8) & 0xff) | ((v >>> 16) & 0xff00);
     }
+    dd.set(outBytes.subarray(0, dlen), dst.offset + y * dlen);
   }
 }
 
@@ -141,24 +148,34 @@ function up(src: PixelArray, dst: PixelArray): void {
   const sd = src.data, dd = dst.data;
   const dlen = 2 * w * c;
   // Three horizontally upsampled rows (max 8·255), keyed by source row position.
+  const words = dlen >> 1; // dlen = 2·w·c is even
   const ring = [0, 1, 2].map(() => new Uint16Array(dlen));
+  const ring32 = ring.map((r) => new Int32Array(r.buffer));
+  const even = new Uint16Array(words), odd = new Uint16Array(words);
+  const evenBytes = new Uint8Array(even.buffer), oddBytes = new Uint8Array(odd.buffer);
   const held = new Int32Array(3).fill(-0x40000000);
-  const row = (sy: number): Uint16Array => {
+  /** The ring row holding the horizontal pass of source row sy (border-mapped), made if needed. */
+  const row = (sy: number): Int32Array => {
     const k = ((sy % 3) + 3) % 3;
-    const r = ring[k];
-    if (held[k] === sy) return r;
-    held[k] = sy;
-    horizontalUp(sd, rowStart(src, borderIndex(2 * sy, 2 * h, 'reflect101') >> 1), r, w, c);
-    return r;
+    if (held[k] !== sy) {
+      held[k] = sy;
+      horizontalUp(sd, rowStart(src, borderIndex(2 * sy, 2 * h, 'reflect101') >> 1), ring[k], w, c);
+    }
+    return ring32[k];
   };
   for (let y = 0; y < h; y++) {
     const r0 = row(y - 1), r1 = row(y), r2 = row(y + 1);
-    const o0 = dst.offset + 2 * y * dlen, o1 = o0 + dlen;
-    for (let i = 0; i < dlen; i++) {
-      const b = r1[i], d = r2[i];
-      dd[o0 + i] = (r0[i] + 6 * b + d + 32) >> 6;
-      dd[o1 + i] = (4 * (b + d) + 32) >> 6;
+    const o0 = dst.offset + 2 * y * dlen;
+    // Two 16-bit lanes per word (sums + 32 ≤ 8 · 8 · 255 + 32, no carry between lanes); a lane's
+    // (s + 32) >> 6 is bits 6..13 of the word, the other's bits 22..29.
+    for (let q = 0; q < words; q++) {
+      const b = r1[q], d = r2[q];
+      const u = (r0[q] + Math.imul(6, b) + d + 0x00200020) | 0, v = (((b + d) << 2) + 0x00200020) | 0;
+      even[q] = ((u >>> 6) & 0xff) | ((u >>> 14) & 0xff00);
+      odd[q] = ((v >>> 6) & 0xff) | ((v >>> 14) & 0xff00);
     }
+    dd.set(evenBytes.subarray(0, dlen), o0);
+    dd.set(oddBytes.subarray(0, dlen), o0 + dlen);
   }
 }
 

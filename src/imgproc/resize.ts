@@ -21,7 +21,7 @@
 import { checkInt, checkOptions, checkOut, checkOptionKeys } from '../core/check.ts';
 import { copyInto, finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, tooManyArguments } from '../core/errors.ts';
-import { roundHalfEven } from '../core/numeric.ts';
+import { roundHalfEven, saturateUint8 } from '../core/numeric.ts';
 import { LITTLE_ENDIAN } from '../core/packed.ts';
 import { assertPixelArray, MAX_ELEMENTS, PixelArray, type Shape } from '../core/pixelarray.ts';
 
@@ -923,21 +923,8 @@ function resizeKernel(src: Source, dst: Dest, scaleX: number, scaleY: number, ks
   const tags = new Int32Array(ksize).fill(-1);
   const hpass = (r: number, T: Int32Array): void => {
     const row = base + r * step;
-    if (c === 1) {
-      for (let dx = 0, j = 0; dx < dw; dx++, j += ksize) {
-        let sum = 0;
-        for (let k = 0; k < ksize; k++) sum += S[row + xi[j + k]] * xw[j + k];
-        T[dx] = sum;
-      }
-      return;
-    }
-    for (let dx = 0, j = 0, o = 0; dx < dw; dx++, j += ksize) {
-      for (let ch = 0; ch < c; ch++, o++) {
-        let sum = 0;
-        for (let k = 0; k < ksize; k++) sum += S[row + xi[j + k] + ch] * xw[j + k];
-        T[o] = sum;
-      }
-    }
+    if (ksize === 4) horizontalCubic(S, row, c, dw, xi, xw, T);
+    else horizontalLanczos(S, row, c, dw, xi, xw, T);
   };
   const use: Int32Array[] = new Array<Int32Array>(ksize);
   const vecEnd = ksize === 4 ? n - (n % CUBIC_VEC_LANES) : 0;
@@ -964,20 +951,65 @@ function resizeKernel(src: Source, dst: Dest, scaleX: number, scaleY: number, ks
       let x = 0;
       for (; x < vecEnd; x++) {
         const v = fround(fround(T0[x] * f0) + fround(fround(T1[x] * f1) + fround(fround(T2[x] * f2) + fround(T3[x] * f3))));
-        const r = roundHalfEven(v);
-        D[o + x] = r < 0 ? 0 : r > 255 ? 255 : r;
+        D[o + x] = saturateUint8(v);
       }
       for (; x < n; x++) {
         const v = (((imul(T0[x], b0) + imul(T1[x], b1)) | 0) + ((imul(T2[x], b2) + imul(T3[x], b3)) | 0) + (1 << 21)) >> 22;
         D[o + x] = v < 0 ? 0 : v > 255 ? 255 : v;
       }
     } else {
+      const T0 = use[0], T1 = use[1], T2 = use[2], T3 = use[3], T4 = use[4], T5 = use[5], T6 = use[6], T7 = use[7];
+      const b0 = yw[j], b1 = yw[j + 1], b2 = yw[j + 2], b3 = yw[j + 3], b4 = yw[j + 4], b5 = yw[j + 5], b6 = yw[j + 6], b7 = yw[j + 7];
       for (let x = 0; x < n; x++) {
-        let sum = 1 << 21;
-        for (let k = 0; k < 8; k++) sum = (sum + imul(use[k][x], yw[j + k])) | 0;
+        // int32 wrap-around after every tap, in tap order, as OpenCV's int accumulator.
+        let sum = ((1 << 21) + imul(T0[x], b0)) | 0;
+        sum = (sum + imul(T1[x], b1)) | 0; sum = (sum + imul(T2[x], b2)) | 0; sum = (sum + imul(T3[x], b3)) | 0;
+        sum = (sum + imul(T4[x], b4)) | 0; sum = (sum + imul(T5[x], b5)) | 0; sum = (sum + imul(T6[x], b6)) | 0;
+        sum = (sum + imul(T7[x], b7)) | 0;
         const v = sum >> 22;
         D[o + x] = v < 0 ? 0 : v > 255 ? 255 : v;
       }
+    }
+  }
+}
+
+// The horizontal passes: per destination pixel its taps' source offsets and weights are read once
+// for all channels (integer sums, exact in any order); RGB unrolled (a loop over an unknown channel
+// count measured 2× slower in the bilinear warp).
+
+function horizontalCubic(S: Uint8Array, row: number, c: number, dw: number, xi: Int32Array, xw: Int32Array, T: Int32Array): void {
+  if (c === 3) {
+    for (let dx = 0, j = 0, o = 0; dx < dw; dx++, j += 4, o += 3) {
+      const p0 = row + xi[j], p1 = row + xi[j + 1], p2 = row + xi[j + 2], p3 = row + xi[j + 3];
+      const w0 = xw[j], w1 = xw[j + 1], w2 = xw[j + 2], w3 = xw[j + 3];
+      T[o] = S[p0] * w0 + S[p1] * w1 + S[p2] * w2 + S[p3] * w3;
+      T[o + 1] = S[p0 + 1] * w0 + S[p1 + 1] * w1 + S[p2 + 1] * w2 + S[p3 + 1] * w3;
+      T[o + 2] = S[p0 + 2] * w0 + S[p1 + 2] * w1 + S[p2 + 2] * w2 + S[p3 + 2] * w3;
+    }
+    return;
+  }
+  for (let dx = 0, j = 0, o = 0; dx < dw; dx++, j += 4) {
+    const p0 = row + xi[j], p1 = row + xi[j + 1], p2 = row + xi[j + 2], p3 = row + xi[j + 3];
+    const w0 = xw[j], w1 = xw[j + 1], w2 = xw[j + 2], w3 = xw[j + 3];
+    for (let ch = 0; ch < c; ch++, o++) T[o] = S[p0 + ch] * w0 + S[p1 + ch] * w1 + S[p2 + ch] * w2 + S[p3 + ch] * w3;
+  }
+}
+
+function horizontalLanczos(S: Uint8Array, row: number, c: number, dw: number, xi: Int32Array, xw: Int32Array, T: Int32Array): void {
+  for (let dx = 0, j = 0, o = 0; dx < dw; dx++, j += 8) {
+    const p0 = row + xi[j], p1 = row + xi[j + 1], p2 = row + xi[j + 2], p3 = row + xi[j + 3];
+    const p4 = row + xi[j + 4], p5 = row + xi[j + 5], p6 = row + xi[j + 6], p7 = row + xi[j + 7];
+    const w0 = xw[j], w1 = xw[j + 1], w2 = xw[j + 2], w3 = xw[j + 3], w4 = xw[j + 4], w5 = xw[j + 5], w6 = xw[j + 6], w7 = xw[j + 7];
+    if (c === 3) {
+      for (let ch = 0; ch < 3; ch++, o++) {
+        T[o] = S[p0 + ch] * w0 + S[p1 + ch] * w1 + S[p2 + ch] * w2 + S[p3 + ch] * w3 +
+          S[p4 + ch] * w4 + S[p5 + ch] * w5 + S[p6 + ch] * w6 + S[p7 + ch] * w7;
+      }
+      continue;
+    }
+    for (let ch = 0; ch < c; ch++, o++) {
+      T[o] = S[p0 + ch] * w0 + S[p1 + ch] * w1 + S[p2 + ch] * w2 + S[p3 + ch] * w3 +
+        S[p4 + ch] * w4 + S[p5 + ch] * w5 + S[p6 + ch] * w6 + S[p7 + ch] * w7;
     }
   }
 }

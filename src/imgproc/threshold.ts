@@ -6,11 +6,12 @@ import { checkFinite, checkInt, checkOptions, checkOut, checkOptionKeys } from '
 import { finishOutput, startOutput, withContiguousRows } from '../core/copy.ts';
 import { rangeError, typeError, tooManyArguments } from '../core/errors.ts';
 import { forEachRun, lutKernel } from '../core/iterate.ts';
-import { roundHalfEven } from '../core/numeric.ts';
+import { roundHalfEven, saturateUint8 } from '../core/numeric.ts';
 import { assertPixelArray, PixelArray } from '../core/pixelarray.ts';
 import { blur } from './box.ts';
 import { borderTable, rowStart } from './filter-common.ts';
 import { gaussianKernel } from './gaussian.ts';
+import { byteHistogram } from './histogram.ts';
 
 /** The fixed-threshold types of `cv2.threshold` (`THRESH_BINARY` …). */
 export type ThresholdType = 'binary' | 'binary_inv' | 'trunc' | 'tozero' | 'tozero_inv';
@@ -76,20 +77,6 @@ function checkSingleChannel(a: PixelArray, what: string): void {
   }
 }
 
-/** The 256-bin histogram of a single-channel image. */
-function histogram(a: PixelArray): Int32Array {
-  const h = new Int32Array(256);
-  const [rows, w] = a.shape;
-  if (rows === 0 || w === 0) return h;
-  const src = withContiguousRows(a);
-  const d = src.data;
-  for (let y = 0; y < rows; y++) {
-    const o = rowStart(src, y);
-    for (let i = o, e = o + w; i < e; i++) h[d[i]]++;
-  }
-  return h;
-}
-
 /** Otsu's threshold of a histogram, OpenCV's `getThreshVal_Otsu` step by step in double. */
 function otsuOf(h: Int32Array, total: number): number {
   const scale = 1 / total;
@@ -150,7 +137,7 @@ export function otsuThreshold(a: PixelArray): number {
   if (arguments.length > 1) throw tooManyArguments('otsuThreshold', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   checkSingleChannel(a, 'otsuThreshold');
-  return otsuOf(histogram(a), a.shape[0] * a.shape[1]);
+  return otsuOf(byteHistogram(a), a.shape[0] * a.shape[1]);
 }
 
 /**
@@ -162,7 +149,7 @@ export function triangleThreshold(a: PixelArray): number {
   if (arguments.length > 1) throw tooManyArguments('triangleThreshold', ['a'], arguments.length);
   assertPixelArray(a, 'a');
   checkSingleChannel(a, 'triangleThreshold');
-  return triangleOf(histogram(a));
+  return triangleOf(byteHistogram(a));
 }
 
 /** The 256-entry table of `cv2.threshold` for uint8 (the integer threshold and maxval rules). */
@@ -301,48 +288,73 @@ function gaussianMeanFloat(src: PixelArray, n: number): PixelArray {
   const k64 = gaussianKernel(n, 0);
   const k = new Float32Array(n);
   for (let i = 0; i < n; i++) k[i] = k64[i];
-  const r = n >> 1;
+  const r = n >> 1, kc = k[r];
   const cols = borderTable(w, r, r, 'replicate');
   const rows = borderTable(h, r, r, 'replicate');
-  // Row-filtered rows (float32), one per source row.
-  const rowBuf = new Float32Array(h * w);
-  const padded = new Float64Array(w + 2 * r);
   const sd = src.data;
   const fr = Math.fround;
-  for (let y = 0; y < h; y++) {
-    const so = rowStart(src, y);
-    for (let p = 0; p < w + 2 * r; p++) padded[p] = sd[so + cols[p]];
-    const o = y * w;
+  // Each float32 step of OpenCV's chains is a store into a Float32Array (one rounding of the
+  // float64 expression, as fround): the loops run tap by tap over a whole row, so the pixels'
+  // chains are independent instead of one dependent chain per pixel.
+  const padded = new Float64Array(w + 2 * r);
+  // Row-filtered rows of padded row positions p (source row rows[p]), in a ring of n slots.
+  const ring = new Float32Array(n * w);
+  const held = new Int32Array(n).fill(-1);
+  const slotOf = (p: number): number => {
+    const slot = p % n, at = slot * w;
+    if (held[slot] === p) return at;
+    held[slot] = p;
+    const so = rowStart(src, rows[p]);
+    for (let q = 0; q < w + 2 * r; q++) padded[q] = sd[so + cols[q]];
     if (n <= 5) {
       // SymmRowSmallVec_32f: k_c·S0, then (S[−j] + S[j])·k_{c+j} added with FMA.
-      const kc = k[r];
-      for (let x = 0; x < w; x++) {
-        const c = x + r;
-        let s = fr(padded[c] * kc);
-        for (let j = 1; j <= r; j++) s = fr(s + fr(padded[c - j] + padded[c + j]) * k[r + j]);
-        rowBuf[o + x] = s;
+      for (let x = 0; x < w; x++) ring[at + x] = padded[x + r] * kc;
+      for (let j = 1; j <= r; j++) {
+        const kj = k[r + j];
+        for (let x = 0; x < w; x++) ring[at + x] += fr(padded[x + r - j] + padded[x + r + j]) * kj;
       }
     } else {
-      for (let x = 0; x < w; x++) {
-        let s = 0;
-        for (let t = 0; t < n; t++) s = fr(s + padded[x + t] * k[t]);
-        rowBuf[o + x] = s;
+      // RowVec_32f: FMAs over the taps in order, from 0; four pixels' chains side by side.
+      let x = 0;
+      for (; x + 4 <= w; x += 4) {
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (let t = 0, j = x; t < n; t++, j++) {
+          const kt = k[t];
+          s0 = fr(s0 + padded[j] * kt); s1 = fr(s1 + padded[j + 1] * kt);
+          s2 = fr(s2 + padded[j + 2] * kt); s3 = fr(s3 + padded[j + 3] * kt);
+        }
+        ring[at + x] = s0; ring[at + x + 1] = s1; ring[at + x + 2] = s2; ring[at + x + 3] = s3;
+      }
+      for (; x < w; x++) {
+        let s0 = 0;
+        for (let t = 0; t < n; t++) s0 = fr(s0 + padded[x + t] * k[t]);
+        ring[at + x] = s0;
       }
     }
-  }
+    return at;
+  };
   const res = new Uint8Array(h * w);
-  const kc = k[r];
+  const up = new Int32Array(r + 1), dn = new Int32Array(r + 1);
   for (let y = 0; y < h; y++) {
-    const o = y * w;
-    const c0 = rows[y + r] * w;
-    for (let x = 0; x < w; x++) {
-      let s = fr(rowBuf[c0 + x] * kc);
+    const c0 = slotOf(y + r), o = y * w;
+    for (let j = 1; j <= r; j++) { up[j] = slotOf(y + r - j); dn[j] = slotOf(y + r + j); }
+    // SymmColumnVec_32f: k_c·S0, then FMAs of (S[k] + S[−k])·k_k; four pixels side by side.
+    let x = 0;
+    for (; x + 4 <= w; x += 4) {
+      const c = c0 + x;
+      let s0 = fr(ring[c] * kc), s1 = fr(ring[c + 1] * kc), s2 = fr(ring[c + 2] * kc), s3 = fr(ring[c + 3] * kc);
       for (let j = 1; j <= r; j++) {
-        const up = rows[y + r - j] * w, dn = rows[y + r + j] * w;
-        s = fr(s + fr(rowBuf[dn + x] + rowBuf[up + x]) * k[r + j]);
+        const u = up[j] + x, d = dn[j] + x, kj = k[r + j];
+        s0 = fr(s0 + fr(ring[d] + ring[u]) * kj); s1 = fr(s1 + fr(ring[d + 1] + ring[u + 1]) * kj);
+        s2 = fr(s2 + fr(ring[d + 2] + ring[u + 2]) * kj); s3 = fr(s3 + fr(ring[d + 3] + ring[u + 3]) * kj);
       }
-      const v = roundHalfEven(s);
-      res[o + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+      res[o + x] = saturateUint8(s0); res[o + x + 1] = saturateUint8(s1);
+      res[o + x + 2] = saturateUint8(s2); res[o + x + 3] = saturateUint8(s3);
+    }
+    for (; x < w; x++) {
+      let s0 = fr(ring[c0 + x] * kc);
+      for (let j = 1; j <= r; j++) s0 = fr(s0 + fr(ring[dn[j] + x] + ring[up[j] + x]) * k[r + j]);
+      res[o + x] = saturateUint8(s0);
     }
   }
   return new PixelArray(res, [h, w, 1]);

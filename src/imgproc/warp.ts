@@ -467,6 +467,14 @@ function insideTable(src: Source, sx: number, sy: number, W: Int32Array, wi: num
   const { data: S, base, step, c } = src;
   const p = base + sy * step + sx * c;
   const a0 = W[wi], a1 = W[wi + 1], a2 = W[wi + 2], a3 = W[wi + 3];
+  if (c === 3) {
+    // RGB unrolled: the four taps' rows read once.
+    const q = p + step;
+    D[o] = (S[p] * a0 + S[p + 3] * a1 + S[q] * a2 + S[q + 3] * a3 + COEF_DELTA) >> COEF_BITS;
+    D[o + 1] = (S[p + 1] * a0 + S[p + 4] * a1 + S[q + 1] * a2 + S[q + 4] * a3 + COEF_DELTA) >> COEF_BITS;
+    D[o + 2] = (S[p + 2] * a0 + S[p + 5] * a1 + S[q + 2] * a2 + S[q + 5] * a3 + COEF_DELTA) >> COEF_BITS;
+    return;
+  }
   for (let ch = 0; ch < c; ch++) {
     const q = p + ch;
     D[o + ch] = (S[q] * a0 + S[q + c] * a1 + S[q + step] * a2 + S[q + step + c] * a3 + COEF_DELTA) >> COEF_BITS;
