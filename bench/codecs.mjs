@@ -2,7 +2,7 @@
 // Codec speed on the bench photo (bench/assets/photo-1080p.jpg, 1920×1080): our JPEG decoder at
 // full size and with DCT-domain `reduce`, jpeg-js (the decoder it replaced), our encoders and the
 // PNG decoder, beside native libjpeg-turbo / zlib through Debian's python3 (cv2, Pillow) when it is
-// installed. One run, medians; compare ratios within a run only.
+// installed. One run, medians (the JPEG decoders interleaved); compare ratios within a run only.
 //
 //   node bench/codecs.mjs [--quick]      (npm run bench:codecs; it builds dist/ first)
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,25 @@ function median(fn, runs) {
   return t.sort((a, b) => a - b)[t.length >> 1];
 }
 
+/**
+ * Medians of `runs` calls of each of `fns` (after 3 warm-up calls of each): round i calls them all,
+ * in turn from the (i mod n)-th on, so that each follows each other one equally often (a call may
+ * pay for collecting what the previous one left behind).
+ */
+function interleavedMedians(fns, runs) {
+  for (let i = 0; i < 3; i++) for (const fn of fns) fn();
+  const t = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let j = 0; j < fns.length; j++) {
+      const k = (i + j) % fns.length;
+      const s = performance.now();
+      fns[k]();
+      t[k].push(performance.now() - s);
+    }
+  }
+  return t.map((x) => x.sort((a, b) => a - b)[x.length >> 1]);
+}
+
 const jpeg = readFileSync(PHOTO);
 const img = decodeJpeg(jpeg, { orientation: 'ignore' });
 const png = encodePng(img);
@@ -34,12 +53,18 @@ const dir = mkdtempSync(join(tmpdir(), 'pixelarray-codecs-'));
 const pngPath = join(dir, 'photo.png');
 writeFileSync(pngPath, png);
 const runs = quick ? 5 : 21;
+// The JPEG decoders are timed interleaved (one call of each in turn), so that load drifting during
+// the run moves all of them alike and their ratios hold.
+const decodes = interleavedMedians([
+  () => decodeJpeg(jpeg), () => decodeJpeg(jpeg, { reduce: 2 }), () => decodeJpeg(jpeg, { reduce: 4 }),
+  () => decodeJpeg(jpeg, { reduce: 8 }), () => jpegJs.decode(jpeg, { useTArray: true, formatAsRGBA: false }),
+], runs);
 const rows = [
-  ['decodeJpeg (libjpeg-turbo exact)', median(() => decodeJpeg(jpeg), runs), 'jpeg'],
-  ['decodeJpeg reduce 2', median(() => decodeJpeg(jpeg, { reduce: 2 }), runs), 'jpeg2'],
-  ['decodeJpeg reduce 4', median(() => decodeJpeg(jpeg, { reduce: 4 }), runs), 'jpeg4'],
-  ['decodeJpeg reduce 8', median(() => decodeJpeg(jpeg, { reduce: 8 }), runs), 'jpeg8'],
-  ['jpeg-js decode', median(() => jpegJs.decode(jpeg, { useTArray: true, formatAsRGBA: false }), runs), null],
+  ['decodeJpeg (libjpeg-turbo exact)', decodes[0], 'jpeg'],
+  ['decodeJpeg reduce 2', decodes[1], 'jpeg2'],
+  ['decodeJpeg reduce 4', decodes[2], 'jpeg4'],
+  ['decodeJpeg reduce 8', decodes[3], 'jpeg8'],
+  ['jpeg-js decode', decodes[4], null],
   ['encodeJpeg q90 4:2:0 (Pillow\'s bytes)', median(() => encodeJpeg(img, { quality: 90 }), runs), 'enc'],
   ['decodePng (level 6, Node zlib)', median(() => decodePng(png), runs), 'png'],
   ['encodePng level 6', median(() => encodePng(img), quick ? 3 : 7), 'pngenc'],

@@ -56,6 +56,11 @@ interface Component {
   gh: number;
   /** The whole coefficient grid (gw × gh blocks), or one MCU row of it (gw × v) when streaming. */
   coefs: Int16Array;
+  /**
+   * Per block of `coefs`: the highest zigzag index of a coefficient the scans wrote (0: DC only),
+   * which lets the IDCT skip terms that are zero.
+   */
+  last: Uint8Array | null;
   quant: Int32Array | null;
 }
 
@@ -134,7 +139,7 @@ function decode(data: Uint8Array, params: DecodeParams, stream: boolean): Decode
       comps = frame.components.map((c) => {
         const gw = mcusX * c.h, gh = mcusY * c.v;
         return {
-          ...c, gw, gh, quant: null,
+          ...c, gw, gh, quant: null, last: null,
           bw: Math.ceil(Math.ceil(frame!.width * c.h / maxH) / 8), bh: Math.ceil(Math.ceil(frame!.height * c.v / maxV) / 8),
           coefs: EMPTY, // allocated at the first scan, once it is known whether the file streams
         };
@@ -159,17 +164,20 @@ function decode(data: Uint8Array, params: DecodeParams, stream: boolean): Decode
         // Fractional sampling fails after the scans, as in the whole-array decode (libjpeg: at the output pass).
         if (typeof pass !== 'string') {
           streaming = pass;
-          for (const c of comps) c.coefs = new Int16Array(c.gw * c.v * 64);
-          const rowCoefs = comps.map((c) => c.coefs);
+          for (const c of comps) { c.coefs = new Int16Array(c.gw * c.v * 64); c.last = new Uint8Array(c.gw * c.v); }
+          const rowCoefs = comps.map((c) => c.coefs), rowLast = comps.map((c) => c.last!);
           sink = (row) => {
-            pass.pushRow(row, rowCoefs, false);
+            pass.pushRow(row, rowCoefs, false, rowLast);
             // The entropy decoders write only nonzero coefficients, and a skipped MCU (after the
             // data ran out) must read as zeros: clear the row for the next one.
             for (const co of rowCoefs) co.fill(0);
+            for (const l of rowLast) l.fill(0);
           };
         }
       }
-      if (sink === null && comps[0].coefs === EMPTY) for (const c of comps) c.coefs = new Int16Array(c.gw * c.gh * 64);
+      if (sink === null && comps[0].coefs === EMPTY) {
+        for (const c of comps) { c.coefs = new Int16Array(c.gw * c.gh * 64); c.last = new Uint8Array(c.gw * c.gh); }
+      }
       pending = decodeScan(src, frame, comps, scan, restartInterval, qt, dcSpecs, acSpecs, mcusX, mcusY, coefBits, params.warn, sink);
       if (streaming !== null) streaming.finish();
     } else if (marker >= 0xe0 && marker <= 0xef) {
@@ -195,8 +203,8 @@ function decode(data: Uint8Array, params: DecodeParams, stream: boolean): Decode
   } else {
     const pass = OutputPass.plan(frame.width, frame.height, comps, maxH, maxV, params.reduce, space);
     if (typeof pass === 'string') fail(pass);
-    const coefs = comps.map((c) => c.coefs);
-    for (let r = 0; r < mcusY; r++) pass.pushRow(r, coefs, true);
+    const coefs = comps.map((c) => c.coefs), last = comps.map((c) => c.last!);
+    for (let r = 0; r < mcusY; r++) pass.pushRow(r, coefs, true, last);
     pass.finish();
     out = pass;
   }
@@ -276,15 +284,33 @@ function decodeScan(
   const st: ProgressiveState = { eobrun: 0, warnedBadCode: false };
   let restartsToGo = restartInterval, nextRestart = 0;
 
-  const decodeBlock = (i: number, coefs: Int16Array, at: number): void => {
+  const seq = kind === 'seq';
+  // Decodes one block; returns the highest zigzag index it wrote a coefficient at (0: none or DC).
+  const decodeBlock = (i: number, coefs: Int16Array, at: number): number => {
     switch (kind) {
-      case 'seq': decodeBlockSequential(br, dcT[i]!, acT[i]!, coefs, at, dcPred, i); break;
-      case 'dcFirst': decodeDcFirst(br, dcT[i]!, coefs, at, dcPred, i, al); break;
-      case 'dcRefine': decodeDcRefine(br, coefs, at, al); break;
-      case 'acFirst': decodeAcFirst(br, acT[i]!, coefs, at, ss, se, al, st); break;
-      case 'acRefine': decodeAcRefine(br, acT[i]!, coefs, at, ss, se, al, st, warn); break;
+      case 'seq': return decodeBlockSequential(br, dcT[i]!, acT[i]!, coefs, at, dcPred, i);
+      case 'dcFirst': decodeDcFirst(br, dcT[i]!, coefs, at, dcPred, i, al); return 0;
+      case 'dcRefine': decodeDcRefine(br, coefs, at, al); return 0;
+      case 'acFirst': return decodeAcFirst(br, acT[i]!, coefs, at, ss, se, al, st);
+      case 'acRefine': return decodeAcRefine(br, acT[i]!, coefs, at, ss, se, al, st, warn);
     }
   };
+  // The MCU's blocks for the sequential loop: per block its component index, tables, coefficient
+  // and last-index arrays, and its block index as base·rowStep + mcol·colStep + off.
+  const mcuComp = new Int32Array(blocksInMcu), mcuOff = new Int32Array(blocksInMcu);
+  const mcuRowStep = new Int32Array(blocksInMcu), mcuColStep = new Int32Array(blocksInMcu);
+  const mcuDc: DerivedTable[] = [], mcuAc: DerivedTable[] = [], mcuCoefs: Int16Array[] = [], mcuLast: Uint8Array[] = [];
+  if (n > 1 && seq) {
+    for (let i = 0, b = 0; i < n; i++) {
+      const c = comps[scan.comps[i]];
+      for (let v = 0; v < c.v; v++) {
+        for (let h = 0; h < c.h; h++, b++) {
+          mcuComp[b] = i; mcuOff[b] = v * c.gw + h; mcuRowStep[b] = c.v * c.gw; mcuColStep[b] = c.h;
+          mcuDc.push(dcT[i]!); mcuAc.push(acT[i]!); mcuCoefs.push(c.coefs); mcuLast.push(c.last!);
+        }
+      }
+    }
+  }
 
   for (let m = 0; m < total; m++) {
     if (restartInterval !== 0) {
@@ -310,14 +336,30 @@ function decodeScan(
       if (single) {
         // A one-component scan's MCU is one block; streamed, the frame has this one component, its
         // iMCU row being v block rows.
-        decodeBlock(0, single.coefs, ((sink !== null ? mrow % single.v : mrow) * single.gw + mcol) * 64);
+        const at = ((sink !== null ? mrow % single.v : mrow) * single.gw + mcol) * 64;
+        const sl = single.last!;
+        if (seq) {
+          sl[at >> 6] = decodeBlockSequential(br, dcT[0]!, acT[0]!, single.coefs, at, dcPred, 0);
+        } else {
+          const last = decodeBlock(0, single.coefs, at);
+          if (last > sl[at >> 6]) sl[at >> 6] = last;
+        }
+      } else if (seq) {
+        const base = sink !== null ? 0 : mrow;
+        for (let b = 0; b < blocksInMcu; b++) {
+          const blk = base * mcuRowStep[b] + mcol * mcuColStep[b] + mcuOff[b];
+          mcuLast[b][blk] = decodeBlockSequential(br, mcuDc[b], mcuAc[b], mcuCoefs[b], blk * 64, dcPred, mcuComp[b]);
+        }
       } else {
         const base = sink !== null ? 0 : mrow;
         for (let i = 0; i < n; i++) {
-          const c = comps[scan.comps[i]];
+          const c = comps[scan.comps[i]], cl = c.last!;
           for (let v = 0; v < c.v; v++) {
             const row = (base * c.v + v) * c.gw + mcol * c.h;
-            for (let h = 0; h < c.h; h++) decodeBlock(i, c.coefs, (row + h) * 64);
+            for (let h = 0; h < c.h; h++) {
+              const last = decodeBlock(i, c.coefs, (row + h) * 64);
+              if (last > cl[row + h]) cl[row + h] = last;
+            }
           }
         }
       }

@@ -10,7 +10,9 @@ export const NATURAL_ORDER: Int32Array = /* @__PURE__ */ Int32Array.from([
   54, 47, 55, 62, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63,
 ]);
 
-const LOOKAHEAD = 9;
+/** Bits of the lookahead tables (libjpeg uses 8; more only makes more codes take the fast path). */
+const LOOKAHEAD = 10;
+const LOOKAHEAD_MASK = (1 << LOOKAHEAD) - 1;
 
 /** A Huffman table as the DHT segment gives it: code counts for lengths 1..16 and the symbols. */
 export interface HuffmanSpec {
@@ -18,9 +20,16 @@ export interface HuffmanSpec {
   values: Uint8Array;
 }
 
-/** jpeg_make_d_derived_tbl's result: lookahead entries `(length << 8) | symbol` and the canonical-code limits. */
+/**
+ * jpeg_make_d_derived_tbl's result: lookahead entries `(length << 8) | symbol` and the canonical-code
+ * limits; besides, `fast`: for each LOOKAHEAD-bit window whose code and the value bits after it fit
+ * in the window, `(value << 16) | (run << 5) | (code length + size)` (the sign-extended coefficient
+ * or DC difference, its zero run), else 0. An AC table's EOB is there as its bare code length
+ * (value 0, run 0); ZRL is not in `fast`.
+ */
 export interface DerivedTable {
   lookup: Int32Array;
+  fast: Int32Array;
   maxcode: Int32Array;
   valoffset: Int32Array;
   values: Uint8Array;
@@ -52,11 +61,20 @@ export function deriveTable(spec: HuffmanSpec, isDC: boolean, name: string): Der
   }
   maxcode[17] = 0x7fffffff;
   const lookup = new Int32Array(1 << LOOKAHEAD);
+  const fast = new Int32Array(1 << LOOKAHEAD);
   p = 0;
   for (let l = 1; l <= LOOKAHEAD; l++) {
     for (let i = 0; i < spec.bits[l]; i++, p++) {
-      const base = codes[p] << (LOOKAHEAD - l);
-      for (let k = 0; k < 1 << (LOOKAHEAD - l); k++) lookup[base + k] = (l << 8) | spec.values[p];
+      const base = codes[p] << (LOOKAHEAD - l), sym = spec.values[p];
+      const run = isDC ? 0 : sym >> 4, size = isDC ? sym : sym & 15;
+      const inFast = l + size <= LOOKAHEAD && (isDC || size !== 0 || sym === 0);
+      for (let k = 0; k < 1 << (LOOKAHEAD - l); k++) {
+        lookup[base + k] = (l << 8) | sym;
+        if (inFast) {
+          const value = size === 0 ? 0 : extend((k >> (LOOKAHEAD - l - size)) & ((1 << size) - 1), size);
+          fast[base + k] = (value << 16) | (run << 5) | (l + size);
+        }
+      }
     }
   }
   if (isDC) {
@@ -64,7 +82,7 @@ export function deriveTable(spec: HuffmanSpec, isDC: boolean, name: string): Der
       if (spec.values[i] > 15) throw new DecodeError('jpeg', `bad Huffman table ${name}: DC symbol ${spec.values[i]} (at most 15)`);
     }
   }
-  return { lookup, maxcode, valoffset, values: spec.values };
+  return { lookup, fast, maxcode, valoffset, values: spec.values };
 }
 
 /** What the bit reader reports through `onWarning`. */
@@ -141,7 +159,7 @@ export class BitReader {
   /** One Huffman symbol; a bit pattern matching no code is a DecodeError (libjpeg warns and returns 0). */
   decode(t: DerivedTable): number {
     if (this.bits < 16) this.fill();
-    const e = t.lookup[(this.acc >>> (this.bits - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
+    const e = t.lookup[(this.acc >>> (this.bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
     if (e !== 0) {
       this.bits -= e >> 8;
       return e & 255;
@@ -176,28 +194,134 @@ export function extend(x: number, s: number): number {
   return x < 1 << (s - 1) ? x + (-1 << s) + 1 : x;
 }
 
+/** The rest of a code longer than LOOKAHEAD bits (jpeg_huff_decode): its symbol, with `br.bits` already past it. */
+function decodeLong(br: BitReader, t: DerivedTable): number {
+  let l = LOOKAHEAD + 1;
+  const acc = br.acc, bits = br.bits, maxcode = t.maxcode;
+  let code = (acc >>> (bits - l)) & ((1 << l) - 1);
+  while (code > maxcode[l]) {
+    l++;
+    if (l > 16) throw new DecodeError('jpeg', 'corrupt data: bad Huffman code in the image data');
+    code = (acc >>> (bits - l)) & ((1 << l) - 1);
+  }
+  br.bits = bits - l;
+  return t.values[(code + t.valoffset[l]) & 255];
+}
+
 /**
  * decode_mcu for one block of a sequential scan: DC difference (added to `dcPred[ci]`), then the
- * AC run/size pairs, into `coefs` at `at` (natural order, JCOEF = int16 truncation).
+ * AC run/size pairs, into `coefs` at `at` (natural order, JCOEF = int16 truncation). Only nonzero
+ * coefficients are written. Returns the zigzag index of the last coefficient written (0: only DC).
+ *
+ * The bit buffer lives in locals while the block decodes: whole bytes are appended here and only a
+ * 0xFF byte (stuffing, a marker) or the end of the data goes through `br.fill()`. Most codes take
+ * one lookup in `fast`, which gives the code and value bits' length, the run and the value at once.
  */
 export function decodeBlockSequential(
   br: BitReader, dc: DerivedTable, ac: DerivedTable, coefs: Int16Array, at: number, dcPred: Int32Array, ci: number,
-): void {
-  let s = br.decode(dc);
-  if (s !== 0) s = extend(br.getBits(s), s);
+): number {
+  const data = br.data, n = data.length, order = NATURAL_ORDER;
+  let acc = br.acc, bits = br.bits, pos = br.pos, clean = br.marker === 0;
+  // The DC difference.
+  if (bits < 16) {
+    if (clean) {
+      while (bits <= 24 && pos < n) {
+        const c = data[pos];
+        if (c === 0xff) break;
+        acc = (acc << 8) | c;
+        bits += 8;
+        pos++;
+      }
+    }
+    if (bits <= 24) {
+      br.acc = acc; br.bits = bits; br.pos = pos;
+      br.fill();
+      acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0;
+    }
+  }
+  let f = dc.fast[(acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
+  let s: number;
+  if (f !== 0) {
+    bits -= f & 31;
+    s = f >> 16;
+  } else {
+    const e = dc.lookup[(acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
+    if (e !== 0) {
+      bits -= e >> 8;
+      s = e & 255;
+    } else {
+      br.acc = acc; br.bits = bits;
+      s = decodeLong(br, dc);
+      bits = br.bits;
+    }
+    if (s !== 0) {
+      if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0; }
+      bits -= s;
+      s = extend((acc >>> bits) & ((1 << s) - 1), s);
+    }
+  }
   const v = (s + dcPred[ci]) | 0;
   dcPred[ci] = v;
   coefs[at] = v;
+  // The AC coefficients.
+  const fast = ac.fast, lookup = ac.lookup;
+  let last = 0;
   for (let k = 1; k < 64; k++) {
-    const rs = br.decode(ac);
+    if (bits < 16) {
+      if (clean) {
+        while (bits <= 24 && pos < n) {
+          const c = data[pos];
+          if (c === 0xff) break;
+          acc = (acc << 8) | c;
+          bits += 8;
+          pos++;
+        }
+      }
+      if (bits <= 24) {
+        br.acc = acc; br.bits = bits; br.pos = pos;
+        br.fill();
+        acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0;
+      }
+    }
+    const w = (acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK;
+    f = fast[w];
+    if ((f & ~31) !== 0) {
+      bits -= f & 31;
+      k += (f >> 5) & 15;
+      coefs[at + order[k]] = f >> 16;
+      last = k;
+      continue;
+    }
+    if (f !== 0) {
+      // EOB
+      bits -= f;
+      break;
+    }
+    const e = lookup[w];
+    let rs: number;
+    if (e !== 0) {
+      bits -= e >> 8;
+      rs = e & 255;
+    } else {
+      br.acc = acc; br.bits = bits;
+      rs = decodeLong(br, ac);
+      bits = br.bits;
+    }
     const r = rs >> 4;
     s = rs & 15;
     if (s !== 0) {
       k += r;
-      coefs[at + NATURAL_ORDER[k]] = extend(br.getBits(s), s);
+      if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0; }
+      bits -= s;
+      coefs[at + order[k]] = extend((acc >>> bits) & ((1 << s) - 1), s);
+      last = k;
     } else {
       if (r !== 15) break;
       k += 15;
     }
   }
+  br.acc = acc;
+  br.bits = bits;
+  br.pos = pos;
+  return last;
 }

@@ -27,14 +27,15 @@ export function decodeDcRefine(br: BitReader, coefs: Int16Array, at: number, al:
   if (br.getBits(1)) coefs[at] |= 1 << al;
 }
 
-/** decode_mcu_AC_first for one block of a band Ss..Se. */
+/** decode_mcu_AC_first for one block of a band Ss..Se; returns the highest zigzag index written (0: none). */
 export function decodeAcFirst(
   br: BitReader, ac: DerivedTable, coefs: Int16Array, at: number, ss: number, se: number, al: number, st: ProgressiveState,
-): void {
+): number {
   if (st.eobrun > 0) {
     st.eobrun--;
-    return;
+    return 0;
   }
+  let last = 0;
   for (let k = ss; k <= se; k++) {
     const rs = br.decode(ac);
     const r = rs >> 4;
@@ -42,6 +43,7 @@ export function decodeAcFirst(
     if (s !== 0) {
       k += r;
       coefs[at + NATURAL_ORDER[k]] = extend(br.getBits(s), s) * (1 << al);
+      last = k;
     } else if (r === 15) {
       k += 15;
     } else {
@@ -51,6 +53,7 @@ export function decodeAcFirst(
       break;
     }
   }
+  return last;
 }
 
 /** Applies one correction bit to an already-nonzero coefficient (the shared step of decode_mcu_AC_refine). */
@@ -61,13 +64,16 @@ function refineNonzero(br: BitReader, coefs: Int16Array, i: number, p1: number):
   }
 }
 
-/** decode_mcu_AC_refine for one block of a band Ss..Se. */
+/**
+ * decode_mcu_AC_refine for one block of a band Ss..Se; returns the highest zigzag index at which it
+ * made a coefficient nonzero (0: none).
+ */
 export function decodeAcRefine(
   br: BitReader, ac: DerivedTable, coefs: Int16Array, at: number, ss: number, se: number, al: number,
   st: ProgressiveState, warn: WarningSink,
-): void {
+): number {
   const p1 = 1 << al;
-  let k = ss;
+  let k = ss, last = 0;
   if (st.eobrun === 0) {
     for (; k <= se; k++) {
       const rs = br.decode(ac);
@@ -94,7 +100,7 @@ export function decodeAcRefine(
         }
         k++;
       } while (k <= se);
-      if (s !== 0) coefs[at + NATURAL_ORDER[k]] = s;
+      if (s !== 0) { coefs[at + NATURAL_ORDER[k]] = s; last = k; }
     }
   }
   if (st.eobrun > 0) {
@@ -104,4 +110,5 @@ export function decodeAcRefine(
     }
     st.eobrun--;
   }
+  return last;
 }
