@@ -78,7 +78,7 @@ function checkSingleChannel(a: PixelArray, what: string): void {
 }
 
 /** Otsu's threshold of a histogram, OpenCV's `getThreshVal_Otsu` step by step in double. */
-function otsuOf(h: Int32Array, total: number): number {
+export function otsuOf(h: Int32Array, total: number): number {
   const scale = 1 / total;
   let mu = 0;
   for (let i = 0; i < 256; i++) mu += i * h[i];
@@ -102,7 +102,7 @@ function otsuOf(h: Int32Array, total: number): number {
 }
 
 /** The triangle threshold of a histogram, OpenCV's `getThreshVal_Triangle_8u`. */
-function triangleOf(hist: Int32Array): number {
+export function triangleOf(hist: Int32Array): number {
   const h = Int32Array.from(hist);
   const N = 256;
   let left = 0, right = 0, maxInd = 0, max = 0;

@@ -23,10 +23,10 @@ const MAX_SIDE = 255;
 const SLACK = 16;
 
 /** An int32 table as the bytes `Workspace.putBytes` writes. */
-const int32Bytes = (values: ArrayLike<number>): Uint8Array => new Uint8Array(Int32Array.from(values).buffer);
+export const int32Bytes = (values: ArrayLike<number>): Uint8Array => new Uint8Array(Int32Array.from(values).buffer);
 
 /** The options object a plan reads, or null when it is not a plain object (the core then decides). */
-function optionsOf(options: unknown): Record<string, unknown> | null {
+export function optionsOf(options: unknown): Record<string, unknown> | null {
   if (options === undefined) return {};
   return typeof options === 'object' && options !== null && !Array.isArray(options) ? options as Record<string, unknown> : null;
 }

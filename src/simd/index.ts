@@ -13,3 +13,6 @@ export { split, merge } from './channels.ts';
 export { clone } from './geometry.ts';
 export { inRange } from './hsv.ts';
 export { resize, warpAffine } from './resize.ts';
+export { threshold } from './threshold.ts';
+export { erode, dilate, morphologyEx } from './morphology.ts';
+export { sobel } from './edges.ts';

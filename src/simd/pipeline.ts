@@ -27,6 +27,12 @@ import { inRangePlan } from './hsv.ts';
 import { resizePlan, warpAffinePlan } from './resize.ts';
 import { resize as coreResize, type ResizeOptions } from '../imgproc/resize.ts';
 import { warpAffine as coreWarpAffine, type AffineMatrix, type WarpAffineOptions } from '../imgproc/warp.ts';
+import { threshold as coreThreshold, type ThresholdOptions, type ThresholdType } from '../imgproc/threshold.ts';
+import { dilate as coreDilate, erode as coreErode, morphologyEx as coreMorphologyEx, type MorphOp, type MorphOptions } from '../imgproc/morphology.ts';
+import { sobel as coreSobel, type SobelOptions } from '../imgproc/edges.ts';
+import { thresholdPlan } from './threshold.ts';
+import { dilatePlan, erodePlan, morphologyExPlan } from './morphology.ts';
+import { sobelPlan } from './edges.ts';
 import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
 
 /** One recorded step: the core function and its arguments after the image, and its plan (if any). */
@@ -37,6 +43,9 @@ interface Step {
 }
 
 const noPlan = (): null => null;
+
+/** The options of erode, dilate and morphologyEx that their plans read. */
+const MORPH_STEP_KEYS = ['anchor', 'iterations', 'border', 'borderValue'];
 
 /**
  * A step's options: refuses `out` (the result goes where `run()` says); a plan is used only when
@@ -182,6 +191,41 @@ export class Pipeline {
   inRange(lower: RangeBound, upper: RangeBound): this {
     if (arguments.length > 2) throw tooManyArguments('inRange', ['lower', 'upper'], arguments.length);
     return this.add(coreInRange, [lower, upper], (shape) => inRangePlan(shape, lower, upper));
+  }
+
+  /** `threshold(img, thresh, maxval, type, options)` (options without `out`). */
+  threshold(thresh: number, maxval: number, type?: ThresholdType, options?: Omit<ThresholdOptions, 'out'>): this {
+    if (arguments.length > 4) throw tooManyArguments('threshold', ['thresh', 'maxval', 'type', 'options'], arguments.length);
+    const plain = stepOptions('threshold', options, ['method']);
+    return this.add(coreThreshold, [thresh, maxval, type, options], (shape) => (plain ? thresholdPlan(shape, thresh, maxval, type, options) : null));
+  }
+
+  /** `erode(img, kernel, options)` (options without `out`). */
+  erode(kernel: readonly (readonly number[])[], options?: Omit<MorphOptions, 'out'>): this {
+    if (arguments.length > 2) throw tooManyArguments('erode', ['kernel', 'options'], arguments.length);
+    const plain = stepOptions('erode', options, MORPH_STEP_KEYS);
+    return this.add(coreErode, [kernel, options], (shape) => (plain ? erodePlan(shape, kernel, options) : null));
+  }
+
+  /** `dilate(img, kernel, options)` (options without `out`). */
+  dilate(kernel: readonly (readonly number[])[], options?: Omit<MorphOptions, 'out'>): this {
+    if (arguments.length > 2) throw tooManyArguments('dilate', ['kernel', 'options'], arguments.length);
+    const plain = stepOptions('dilate', options, MORPH_STEP_KEYS);
+    return this.add(coreDilate, [kernel, options], (shape) => (plain ? dilatePlan(shape, kernel, options) : null));
+  }
+
+  /** `morphologyEx(img, op, kernel, options)` (options without `out`). */
+  morphologyEx(op: MorphOp, kernel: readonly (readonly number[])[], options?: Omit<MorphOptions, 'out'>): this {
+    if (arguments.length > 3) throw tooManyArguments('morphologyEx', ['op', 'kernel', 'options'], arguments.length);
+    const plain = stepOptions('morphologyEx', options, MORPH_STEP_KEYS);
+    return this.add(coreMorphologyEx, [op, kernel, options], (shape) => (plain ? morphologyExPlan(shape, op, kernel, options) : null));
+  }
+
+  /** `sobel(img, dx, dy, options)` with a uint8 result (options without `out`; no other `ddepth`). */
+  sobel(dx: number, dy: number, options?: Omit<SobelOptions, 'out' | 'ddepth'> & { ddepth?: 'uint8' }): this {
+    if (arguments.length > 3) throw tooManyArguments('sobel', ['dx', 'dy', 'options'], arguments.length);
+    const plain = stepOptions('sobel', options, ['ksize', 'scale', 'delta', 'border', 'ddepth']);
+    return this.add(coreSobel as Step['core'], [dx, dy, options], (shape) => (plain ? sobelPlan(shape, dx, dy, options) : null));
   }
 
   /** `flip(img, axis)`, materialised (the result of `run()` is always a new array or `out`). */

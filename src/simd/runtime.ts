@@ -51,6 +51,15 @@ export interface Kernels {
     xofs: number, xw: number, yrows: number, yw: number, rowA: number, rowB: number): void;
   warpAffineLinear(s: number, sw: number, sh: number, c: number, d: number, dw: number, dh: number,
     ad: number, bd: number, rows: number, cval: number): void;
+  // threshold, morphology, Sobel (assembly/threshold.ts, morphology.ts)
+  thresholdBytes(s: number, d: number, n: number, t: number, loMask: number, loConst: number, hiMask: number, hiConst: number): void;
+  histogram256(s: number, n: number, hist: number, scratch: number): void;
+  erodeRows(rowAddr: number, dst: number, h: number, w: number, c: number, groups: number, before: number, cols: number,
+    ncols: number, value: number, vbuf: number): void;
+  dilateRows(rowAddr: number, dst: number, h: number, w: number, c: number, groups: number, before: number, cols: number,
+    ncols: number, value: number, vbuf: number): void;
+  sobelRows(rowAddr: number, dst: number, h: number, w: number, c: number, tapsY: number, ntapsY: number, tapsX: number,
+    ntapsX: number, before: number, cols: number, ncols: number, delta: number, int16Out: number, vbuf: number): void;
 }
 
 // The smallest module using a SIMD128 instruction (a function returning i8x16.splat(0)): a

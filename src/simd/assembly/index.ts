@@ -11,3 +11,5 @@ export * from './filters';
 export * from './channels';
 export * from './hsv';
 export * from './resize';
+export * from './threshold';
+export * from './morphology';
