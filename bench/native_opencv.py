@@ -52,6 +52,8 @@ def ops(a, b, mask):
     out = np.empty_like(a)
     planes = [np.empty((h, w), np.uint8) for _ in range(3)]
     gray = np.empty((h, w), np.uint8)
+    gray2 = np.empty((h, w), np.uint8)
+    gray_small = np.empty((540, 960), np.uint8)
     hsv = cv2.cvtColor(a, cv2.COLOR_RGB2HSV)
     small = np.empty((540, 960, 3), np.uint8)
     big = np.empty((1620, 2880, 3), np.uint8)
@@ -175,6 +177,9 @@ def ops(a, b, mask):
         ('resize bilinear to 1366×768 (odd ratio)', lambda: cv2.resize(a, (1366, 768), dst=odd, interpolation=cv2.INTER_LINEAR)),
         ('resize area to 960×540 (½)', lambda: cv2.resize(a, (960, 540), dst=small, interpolation=cv2.INTER_AREA)),
         ('warpAffine rotate 15° about the centre, bilinear', lambda: cv2.warpAffine(a, rot, (w, h), dst=out)),
+        ('chain RGB2GRAY → gaussianBlur σ=2 → resize ½ (simd: pipeline)',
+         lambda: cv2.resize(cv2.GaussianBlur(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY, dst=gray), (0, 0), 2, dst=gray2), (960, 540),
+                            dst=gray_small, interpolation=cv2.INTER_LINEAR)),
     ] + more
 
 

@@ -22,6 +22,7 @@ import edges from './suites/edges.mjs';
 import ml from './suites/ml.mjs';
 import morphology from './suites/morphology.mjs';
 import opencvMore from './suites/opencv-more.mjs';
+import chain from './suites/chain.mjs';
 import pillow from './suites/pillow.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -157,7 +158,7 @@ async function main() {
   const simdCtx = simdLoaded ? simdContext(ctx) : null;
   const all = [
     ...arithmetic(), ...channels(), ...geometry(), ...imgproc(lib), ...edges(lib), ...morphology(lib), ...opencvMore(lib),
-    ...draw(lib), ...ml(lib), ...pillow(),
+    ...draw(lib), ...ml(lib), ...chain(), ...pillow(),
   ];
   const selected = all.filter((op) => !opts.filter || opts.filter.test(op.name) || opts.filter.test(op.family));
   if (selected.length === 0) throw new Error(`--filter ${opts.filter} matches no op; ops are:\n  ${all.map((o) => o.name).join('\n  ')}`);
