@@ -51,7 +51,8 @@ function binaryPlan(shape: Shape, b: Operand, kernel: BinaryKernel, scalar: Scal
       },
     };
   }
-  const values = scalar ? integerChannels(b, shape[2]) : null;
+  // The pattern kernels repeat 48 bytes, which holds whole pixels only when the channel count divides 48.
+  const values = scalar && 48 % shape[2] === 0 ? integerChannels(b, shape[2]) : null;
   const rule = values && scalar!(values);
   if (!rule) return null;
   const [patternKernel, bytes] = rule;

@@ -6,30 +6,31 @@ import { checkOutOption } from '../core/check.ts';
 import { clone } from '../core/copy.ts';
 import { tooManyArguments, typeError } from '../core/errors.ts';
 import { assertPixelArray, PixelArray, type Shape } from '../core/pixelarray.ts';
+// The core functions each step falls back to.
 import {
   absdiff as coreAbsdiff, addModulo as coreAddModulo, addSaturate as coreAddSaturate, subtractModulo as coreSubtractModulo,
   subtractSaturate as coreSubtractSaturate, type Operand, type OutOptions,
 } from '../ops/arithmetic.ts';
 import { bitwiseAnd as coreBitwiseAnd, bitwiseNot as coreBitwiseNot, bitwiseOr as coreBitwiseOr, bitwiseXor as coreBitwiseXor } from '../ops/bitwise.ts';
-import { cvtColor as coreCvtColor, type ColorCode } from '../imgproc/color.ts';
-import { absdiff, addModulo, addSaturate, bitwiseAnd, bitwiseNotPlan, bitwiseOr, bitwiseXor, subtractModulo, subtractSaturate } from './elementwise.ts';
-import { cvtColorPlan } from './color.ts';
-import { blurPlan, embossPlan, filter2DPlan, gaussianBlurPlan, medianBlurPlan } from './filters.ts';
+import { flip as coreFlip, rot90 as coreRot90, transpose as coreTranspose } from '../ops/geometry.ts';
+import { cvtColor as coreCvtColor, inRange as coreInRange, type ColorCode, type RangeBound } from '../imgproc/color.ts';
 import { blur as coreBlur, type BlurOptions } from '../imgproc/box.ts';
+import { emboss as coreEmboss } from '../imgproc/emboss.ts';
 import { filter2D as coreFilter2D, type Filter2DOptions } from '../imgproc/filter2d.ts';
 import { gaussianBlur as coreGaussianBlur, type GaussianBlurOptions } from '../imgproc/gaussian.ts';
 import { medianBlur as coreMedianBlur } from '../imgproc/median.ts';
-import { emboss as coreEmboss } from '../imgproc/emboss.ts';
-import { inRange as coreInRange, type RangeBound } from '../imgproc/color.ts';
-import { flip as coreFlip, rot90 as coreRot90, transpose as coreTranspose } from '../ops/geometry.ts';
-import { mirrorPlan, transposedPlan } from './geometry.ts';
-import { inRangePlan } from './hsv.ts';
-import { resizePlan, warpAffinePlan } from './resize.ts';
 import { resize as coreResize, type ResizeOptions } from '../imgproc/resize.ts';
 import { warpAffine as coreWarpAffine, type AffineMatrix, type WarpAffineOptions } from '../imgproc/warp.ts';
 import { threshold as coreThreshold, type ThresholdOptions, type ThresholdType } from '../imgproc/threshold.ts';
 import { dilate as coreDilate, erode as coreErode, morphologyEx as coreMorphologyEx, type MorphOp, type MorphOptions } from '../imgproc/morphology.ts';
 import { sobel as coreSobel, type SobelOptions } from '../imgproc/edges.ts';
+// The plans of the per-call SIMD functions, reused as steps.
+import { absdiff, addModulo, addSaturate, bitwiseAnd, bitwiseNotPlan, bitwiseOr, bitwiseXor, subtractModulo, subtractSaturate } from './elementwise.ts';
+import { cvtColorPlan } from './color.ts';
+import { inRangePlan } from './hsv.ts';
+import { blurPlan, embossPlan, filter2DPlan, gaussianBlurPlan, medianBlurPlan } from './filters.ts';
+import { mirrorPlan, transposedPlan } from './geometry.ts';
+import { resizePlan, warpAffinePlan } from './resize.ts';
 import { thresholdPlan } from './threshold.ts';
 import { dilatePlan, erodePlan, morphologyExPlan } from './morphology.ts';
 import { sobelPlan } from './edges.ts';

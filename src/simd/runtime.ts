@@ -230,12 +230,13 @@ export interface Streaming {
   prepare(ws: Workspace): (inputs: readonly number[], dst: number, pixels: number) => void;
 }
 
-/** Bytes of input per chunk: a multiple of 48 (the pattern kernels' period) and of 1–4 channels. */
+/** Bytes of input per chunk: a multiple of 48 (the pattern kernels' period, see elementwise.ts) and of 1–4 channels. */
 const CHUNK_BYTES = 48 * 2048;
 
 function runStreaming(ws: Workspace, a: PixelArray, st: Streaming, shape: Shape, out: PixelArray | undefined): PixelArray {
   const pixels = a.shape[0] * a.shape[1];
-  const chunk = CHUNK_BYTES / st.pixelIn;
+  // Whole pixels per chunk; for 1–4 channels (and every divisor of 48) exactly CHUNK_BYTES.
+  const chunk = Math.max(1, Math.floor(CHUNK_BYTES / st.pixelIn));
   const sources = [a, ...st.extraInputs];
   const ins = sources.map(() => ws.alloc(CHUNK_BYTES));
   const dst = ws.alloc(chunk * st.pixelOut);

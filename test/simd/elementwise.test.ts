@@ -115,3 +115,18 @@ test('streamed in cache-sized chunks: images of several chunks, in place, and an
   };
   for (const op of BINARY) assertSameAsCore(simd[op], core[op], shifted, `${op} overlapping out`);
 });
+
+test('other channel counts (5, 6, 7): image operands through the kernels, scalars where 48 bytes hold whole pixels', () => {
+  for (const c of [5, 6, 7]) {
+    for (const [h, w] of [[40, 41], [150, 170]]) {
+      for (const op of BINARY) {
+        assert.ok(assertSameAsCore(simd[op], core[op], () => [randomImage(h, w, c, 80), randomImage(h, w, c, 81)], `${op} c=${c} ${h}×${w}`));
+      }
+      const values = Array.from({ length: c }, (_, i) => 30 * i + 1);
+      const used = assertSameAsCore(simd.addSaturate, core.addSaturate, () => [randomImage(h, w, c, 82), values], `scalar c=${c}`);
+      assert.equal(used, 48 % c === 0, `c=${c}: the pattern kernel runs only where 48 bytes hold whole pixels`);
+      assertSameAsCore(simd.subtractModulo, core.subtractModulo, () => [randomImage(h, w, c, 83), 7], `modulo scalar c=${c}`);
+      assert.ok(assertSameAsCore(simd.bitwiseNot, core.bitwiseNot, () => [randomImage(h, w, c, 84)], `not c=${c}`));
+    }
+  }
+});
