@@ -159,6 +159,9 @@ export class DirectoryIterator extends KerasIterator<DirectoryBatch> implements 
   constructor(directory: string, generator: BaseImageDataGenerator | null, options?: FlowFromDirectoryOptions) {
     if (arguments.length > 3) throw tooManyArguments('DirectoryIterator', ['directory', 'generator', 'options'], arguments.length);
     if (typeof directory !== 'string') throw typeError('directory', 'a folder path (string)', directory);
+    if (generator !== null && !(generator instanceof BaseImageDataGenerator)) {
+      throw typeError('generator', 'an ImageDataGenerator or null (no transforms)', generator);
+    }
     const flow = checkFlowOptions(options, ['targetSize', 'colorMode', 'classes', 'classMode', 'subset', 'interpolation', 'followLinks',
       'workers', 'prefetch', 'startTimeout']);
     const o = flow.rest as FlowFromDirectoryOptions;
@@ -380,10 +383,22 @@ export function nextBatchGuess(raw: Int32Array, n: number, batchSize: number, sh
   return new RandomState(seed + totalBatchesSeen).permutation(n).subarray(0, batchSize);
 }
 
-/** `ImageDataGenerator.flow_from_directory(directory, …)` as a function of the generator (null: no transforms). */
-export function flowFromDirectory(generator: BaseImageDataGenerator | null, directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator {
+/**
+ * `ImageDataGenerator().flow_from_directory(directory, …)` as a function: `flowFromDirectory(dir,
+ * options)` (no transforms, as a default `ImageDataGenerator()`), or with a generator first,
+ * `flowFromDirectory(generator, dir, options)` (null: no transforms). The method
+ * `generator.flowFromDirectory(dir, options)` is the same.
+ */
+export function flowFromDirectory(directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator;
+export function flowFromDirectory(generator: BaseImageDataGenerator | null, directory: string, options?: FlowFromDirectoryOptions): DirectoryIterator;
+export function flowFromDirectory(first: BaseImageDataGenerator | null | string, second?: string | FlowFromDirectoryOptions,
+  third?: FlowFromDirectoryOptions): DirectoryIterator {
+  if (typeof first === 'string') {
+    if (arguments.length > 2) throw tooManyArguments('flowFromDirectory', ['directory', 'options'], arguments.length);
+    return new DirectoryIterator(first, null, second as FlowFromDirectoryOptions | undefined);
+  }
   if (arguments.length > 3) throw tooManyArguments('flowFromDirectory', ['generator', 'directory', 'options'], arguments.length);
-  return new DirectoryIterator(directory, generator, options);
+  return new DirectoryIterator(second as string, first, third);
 }
 
 /**

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ImageDataGenerator, loadImg, imgToArray } from '../../src/ml/index.node.ts';
+import { ImageDataGenerator, flowFromDirectory, loadImg, imgToArray } from '../../src/ml/index.node.ts';
 import { readNpy } from '../golden/cases.ts';
 
 const DIR = new URL('../golden/fixtures-keras/', import.meta.url);
@@ -36,6 +36,26 @@ for (const [i, c] of (doc.directories as Array<Record<string, any>>).entries()) 
     }
   });
 }
+
+test('flowFromDirectory(dir, options), as API.md writes it: a default generator\'s batches; the generator-first form too', () => {
+  const options = { targetSize: [12, 10] as [number, number], batchSize: 3, seed: 7 };
+  const method = new ImageDataGenerator().flowFromDirectory(ROOT, options);
+  const plain = flowFromDirectory(ROOT, options);
+  const first = flowFromDirectory(null, ROOT, options);
+  assert.deepEqual(plain.filenames, method.filenames);
+  assert.deepEqual(plain.classIndices, method.classIndices);
+  for (let b = 0; b < 4; b++) {
+    const [mx, my] = method.next().value as [any, any];
+    for (const it of [plain, first]) {
+      const [x, y] = it.next().value as [any, any];
+      assert.deepEqual(x.shape, mx.shape);
+      assert.deepEqual(Buffer.from(x.data.buffer), Buffer.from(mx.data.buffer));
+      assert.deepEqual(Array.from(y.data), Array.from(my.data));
+    }
+  }
+  assert.throws(() => (flowFromDirectory as (...a: unknown[]) => unknown)(ROOT, options, 3), /at most 2 arguments/);
+  assert.throws(() => flowFromDirectory({} as never, ROOT), TypeError);
+});
 
 test('loadImg / imgToArray: colour modes, target sizes, named errors', () => {
   const img = loadImg(`${ROOT}cup/k3.png`, { targetSize: [10, 12], colorMode: 'grayscale', interpolation: 'bilinear' });
