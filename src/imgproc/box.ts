@@ -21,6 +21,17 @@ export interface BlurOptions {
 
 const MAX_KSIZE = (1 << 20) - 1;
 
+/** OpenCV's ColumnSum<ushort, uchar> constants `[dd, ds]` for a window area n ≤ 256 (see `boxDivider`). */
+export function boxFixedPoint(n: number): [dd: number, ds: number] {
+  let scalef = 8388608 / n;
+  let ds = Math.floor(scalef);
+  scalef -= ds;
+  let dd = n >> 1;
+  if (scalef < 0.5) dd++;
+  else ds++;
+  return [dd, ds];
+}
+
 /**
  * OpenCV's division of a window sum `s` by the window area `n` for uint8. For n ≤ 256 (16-bit
  * sums, ColumnSum<ushort, uchar>) the fixed point `((s + dd) · ds) >> 23` with `ds ≈ 2^23 / n` and
@@ -31,12 +42,7 @@ const MAX_KSIZE = (1 << 20) - 1;
 export function boxDivider(n: number, simd = true): (s: number) => number {
   if (n === 1) return (s) => s;
   if (n <= 256) {
-    let scalef = 8388608 / n;
-    let ds = Math.floor(scalef);
-    scalef -= ds;
-    let dd = n >> 1;
-    if (scalef < 0.5) dd++;
-    else ds++;
+    const [dd, ds] = boxFixedPoint(n);
     return (s) => Math.floor(((s + dd) * ds) / 8388608);
   }
   const scale = 1 / n;

@@ -7,7 +7,7 @@
 import { roundHalfEven } from '../core/numeric.ts';
 import type { PixelArray, Shape } from '../core/pixelarray.ts';
 import { BORDER_MODES, type BorderMode } from '../imgproc/border.ts';
-import { blur as coreBlur, boxDivider, type BlurOptions } from '../imgproc/box.ts';
+import { blur as coreBlur, boxFixedPoint, type BlurOptions } from '../imgproc/box.ts';
 import { emboss as coreEmboss, type EmbossOptions } from '../imgproc/emboss.ts';
 import { borderTable } from '../imgproc/filter-common.ts';
 import { filter2D as coreFilter2D, type Filter2DOptions } from '../imgproc/filter2d.ts';
@@ -147,26 +147,6 @@ export function gaussianBlur(a: PixelArray, sigma: number, options?: GaussianBlu
 // ---------------------------------------------------------------------------------------------
 // blur
 
-/** OpenCV's box divider parameters (dd, ds) for an area n ≤ 256, checked against the core's divider. */
-const dividers = new Map<number, [number, number] | null>();
-function boxDividerParams(n: number): [number, number] | null {
-  let params = dividers.get(n);
-  if (params === undefined) {
-    // The same computation as boxDivider (box.ts): ((s + dd) · ds) >> 23.
-    let scalef = 8388608 / n;
-    let ds = Math.floor(scalef);
-    scalef -= ds;
-    let dd = n >> 1;
-    if (scalef < 0.5) dd++;
-    else ds++;
-    const divide = boxDivider(n);
-    params = [dd, ds];
-    for (let s = 0; s <= 255 * n; s++) if (Math.floor(((s + dd) * ds) / 8388608) !== divide(s)) { params = null; break; }
-    dividers.set(n, params);
-  }
-  return params;
-}
-
 /**
  * The plan of `blur(a, ksize, options)` for an input of `shape`: window sums in 16-bit lanes and
  * OpenCV's fixed-point division, for areas 2..256 (16-bit sums in OpenCV too). Null otherwise.
@@ -178,7 +158,8 @@ export function blurPlan(shape: Shape, ksize: unknown, options?: unknown): Plan 
   if (!sides || !border || border === 'wrap') return null;
   const [kw, kh] = sides;
   const n = kw * kh;
-  const params = n > 1 && n <= 256 ? boxDividerParams(n) : null;
+  // OpenCV's fixed-point division (the core's boxDivider for these areas): ((s + dd) · ds) >> 23.
+  const params = n > 1 && n <= 256 ? boxFixedPoint(n) : null;
   if (!params) return null;
   return samePlan(shape, (ws, src) => runSeparable(ws, src, shape, new Uint8Array(kh).fill(1), kh >> 1,
     new Int32Array(kw).fill(1), kw >> 1, border, 1, params[0], params[1]));
