@@ -2,13 +2,21 @@
 // (assembly/morphology.ts) for apertures 1, 3 and 5, where OpenCV's kernels (the core's
 // derivKernel) keep every sum within 16 bits: uint8 results with scale 1 and an integer delta,
 // and int16 results with scale 1 (OpenCV's integer path, delta rounded). Every other depth,
-// scale or delta, aperture 7 and Scharr go to the core.
+// scale or delta and aperture 7 go to the core.
+//
+// Scharr (uint8 results) runs on the same kernel: its sums (≤ 255 · 2 · 16) fit 16 bits; scale 1
+// with an integer delta is Sobel's path, scale 2^−k (the bench's 0.25) the exact int16 sums then
+// int16ToUint8Shifted. Laplacian ksize 1 and 3 (uint8, scale 1, integer delta) is filter2D's
+// integer kernel with OpenCV's 3×3 Laplacian kernels (the core's sums are exact integers there).
 import { roundHalfEven } from '../core/numeric.ts';
 import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { borderTable } from '../imgproc/filter-common.ts';
-import { derivKernel, sobel as coreSobel, type GradientArray, type SobelOptions } from '../imgproc/edges.ts';
+import {
+  derivKernel, laplacian as coreLaplacian, scharr as coreScharr, sobel as coreSobel, type GradientArray, type LaplacianOptions,
+  type ScharrOptions, type SobelOptions,
+} from '../imgproc/edges.ts';
 import { callCore, MIN_KERNEL_BYTES, planOrCore, plainOut } from './dispatch.ts';
-import { int32Bytes, optionsOf } from './filters.ts';
+import { filter2DPlan, int32Bytes, optionsOf } from './filters.ts';
 import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
 
 /** Bytes a kernel may read past the end of a row or buffer (one vector). */
@@ -116,4 +124,91 @@ export function sobel(a: PixelArray, dx: number, dy: number, options?: SobelOpti
   if (options?.ddepth === 'int16') return sobelInt16(arguments, a, dx, dy, options) ?? callCore(coreSobel, arguments);
   if (options?.ddepth === 'float32') return callCore(coreSobel, arguments);
   return planOrCore(coreSobel as (...x: never[]) => PixelArray, arguments, 4, (x) => sobelPlan(x.shape, dx, dy, options), options, SOBEL_KEYS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// scharr, laplacian
+
+/** The options the Scharr and Laplacian plans read (and `out`). */
+const SCHARR_KEYS = ['scale', 'delta', 'border', 'ddepth'];
+const LAPLACIAN_KEYS = ['ksize', ...SCHARR_KEYS];
+
+/** k when `scale` is 2^−k with 1 ≤ k ≤ 8; 0 otherwise. */
+function scaleShift(scale: unknown): number {
+  for (let k = 1; k <= 8; k++) if (scale === 2 ** -k) return k;
+  return 0;
+}
+
+/**
+ * The plan of `scharr(a, dx, dy, options)` with a uint8 result for an input of `shape`: scale 1
+ * or 2^−k (k ≤ 8) and an integer delta (float32), where the core's result is exactly
+ * sat(round-half-even(S / 2^k) + delta); null where the core runs.
+ */
+export function scharrPlan(shape: Shape, dx: unknown, dy: unknown, options?: unknown): Plan | null {
+  const o = optionsOf(options);
+  if (!o || !Object.keys(o).every((k) => k === 'out' || SCHARR_KEYS.includes(k))) return null;
+  if (o.ddepth !== undefined && o.ddepth !== 'uint8') return null;
+  if ((dx !== 0 && dx !== 1) || (dy !== 0 && dy !== 1) || dx + dy !== 1) return null;
+  const border = o.border === undefined ? 'reflect101' : o.border;
+  if (border !== 'reflect101' && border !== 'replicate' && border !== 'reflect' && border !== 'constant') return null;
+  const shift = o.scale === undefined || o.scale === 1 ? 0 : scaleShift(o.scale);
+  if (shift === 0 && o.scale !== undefined && o.scale !== 1) return null;
+  const delta = Math.fround(o.delta === undefined ? 0 : typeof o.delta === 'number' ? o.delta : Number.NaN);
+  if (!Number.isInteger(delta) || (shift > 0 && Math.abs(delta) > 32768)) return null;
+  const kx = derivKernel(dx, -1), ky = derivKernel(dy, -1);
+  // Sums within ±255 · 2 · 16 = ±8160, so a delta clamped to 16 bits gives the same bytes.
+  const d16 = Math.max(-32768, Math.min(32767, delta));
+  if (shift === 0) {
+    const spec: SobelSpec = { kx, ky, border, delta: d16, int16: false };
+    return { shape, run: (ws, src) => runSobel(ws, src, shape, spec) };
+  }
+  const spec: SobelSpec = { kx, ky, border, delta: 0, int16: true };
+  return {
+    shape,
+    run(ws, src) {
+      const sums = runSobel(ws, src, shape, spec);
+      const n = shape[0] * shape[1] * shape[2], dst = ws.alloc(n);
+      ws.k.int16ToUint8Shifted(sums, dst, n, shift, d16);
+      return dst;
+    },
+  };
+}
+
+/**
+ * `cv2.Scharr` (see the core's `scharr`), SIMD for uint8 results with scale 1 or 2^−k and an
+ * integer delta.
+ */
+export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOptions & { ddepth?: 'uint8' }): PixelArray;
+export function scharr(a: PixelArray, dx: number, dy: number, options: ScharrOptions & { ddepth: 'int16' }): GradientArray<Int16Array>;
+export function scharr(a: PixelArray, dx: number, dy: number, options: ScharrOptions & { ddepth: 'float32' }): GradientArray<Float32Array>;
+export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOptions): PixelArray | GradientArray;
+export function scharr(a: PixelArray, dx: number, dy: number, options?: ScharrOptions): PixelArray | GradientArray {
+  if (options?.ddepth === 'int16' || options?.ddepth === 'float32') return callCore(coreScharr, arguments);
+  return planOrCore(coreScharr as (...x: never[]) => PixelArray, arguments, 4, (x) => scharrPlan(x.shape, dx, dy, options), options, SCHARR_KEYS);
+}
+
+/** OpenCV's 3×3 Laplacian kernels, ksize 1 and 3. */
+const LAPLACIAN_1 = [[0, 1, 0], [1, -4, 1], [0, 1, 0]], LAPLACIAN_3 = [[2, 0, 2], [0, -8, 0], [2, 0, 2]];
+
+/**
+ * The plan of `laplacian(a, options)` with a uint8 result for an input of `shape`: ksize 1 or 3,
+ * scale 1, an integer delta (float32), through filter2D's plan; null where the core runs.
+ */
+export function laplacianPlan(shape: Shape, options?: unknown): Plan | null {
+  const o = optionsOf(options);
+  if (!o || !Object.keys(o).every((k) => k === 'out' || LAPLACIAN_KEYS.includes(k))) return null;
+  if ((o.ddepth !== undefined && o.ddepth !== 'uint8') || (o.scale !== undefined && o.scale !== 1)) return null;
+  const kernel = o.ksize === undefined || o.ksize === 1 ? LAPLACIAN_1 : o.ksize === 3 ? LAPLACIAN_3 : null;
+  // filter2DPlan checks the delta (an integer in float32, small enough) and the border (not wrap).
+  return kernel ? filter2DPlan(shape, kernel, { delta: o.delta, border: o.border }) : null;
+}
+
+/** `cv2.Laplacian` (see the core's `laplacian`), SIMD for ksize 1 and 3, uint8 results, scale 1, integer delta. */
+export function laplacian(a: PixelArray, options?: LaplacianOptions & { ddepth?: 'uint8' }): PixelArray;
+export function laplacian(a: PixelArray, options: LaplacianOptions & { ddepth: 'int16' }): GradientArray<Int16Array>;
+export function laplacian(a: PixelArray, options: LaplacianOptions & { ddepth: 'float32' }): GradientArray<Float32Array>;
+export function laplacian(a: PixelArray, options?: LaplacianOptions): PixelArray | GradientArray;
+export function laplacian(a: PixelArray, options?: LaplacianOptions): PixelArray | GradientArray {
+  if (options?.ddepth === 'int16' || options?.ddepth === 'float32') return callCore(coreLaplacian, arguments);
+  return planOrCore(coreLaplacian as (...x: never[]) => PixelArray, arguments, 2, (x) => laplacianPlan(x.shape, options), options, LAPLACIAN_KEYS);
 }

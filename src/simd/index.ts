@@ -15,4 +15,6 @@ export { inRange } from './hsv.ts';
 export { resize, warpAffine } from './resize.ts';
 export { threshold } from './threshold.ts';
 export { erode, dilate, morphologyEx } from './morphology.ts';
-export { sobel } from './edges.ts';
+export { sobel, scharr, laplacian } from './edges.ts';
+export { calcHist } from './histogram.ts';
+export { pyrDown, pyrUp } from './pyramid.ts';

@@ -60,6 +60,16 @@ export interface Kernels {
     ncols: number, value: number, vbuf: number): void;
   sobelRows(rowAddr: number, dst: number, h: number, w: number, c: number, tapsY: number, ntapsY: number, tapsX: number,
     ntapsX: number, before: number, cols: number, ncols: number, delta: number, int16Out: number, vbuf: number): void;
+  // calcHist (assembly/histogram.ts)
+  histPacked(s: number, pixels: number, c: number, dims: number, params: number, counts: number, total: number): void;
+  histFinish(counts: number, total: number, out: number): void;
+  histPairs(s: number, pixels: number, c: number, params: number, bits: number, pairs: number, counts: number): void;
+  histFoldPairs(pairs: number, bits: number, counts: number): void;
+  // pyrDown, pyrUp (assembly/pyramid.ts)
+  pyrDownRows(s: number, w: number, c: number, d: number, dw: number, dh: number, rows: number, cols: number, vbuf: number, rbuf: number): void;
+  pyrUpRows(s: number, w: number, h: number, c: number, d: number, rows: number, ebuf: number, obuf: number, eb: number, ob: number): void;
+  // Scharr with scale 2^-k (assembly/derivatives.ts)
+  int16ToUint8Shifted(s: number, d: number, n: number, k: number, delta: number): void;
 }
 
 // The smallest module using a SIMD128 instruction (a function returning i8x16.splat(0)): a

@@ -13,3 +13,6 @@ export * from './hsv';
 export * from './resize';
 export * from './threshold';
 export * from './morphology';
+export * from './histogram';
+export * from './pyramid';
+export * from './derivatives';
