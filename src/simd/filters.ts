@@ -51,7 +51,7 @@ function sidesOf(ksize: unknown, ok: (v: number) => boolean): [number, number] |
  * (see `separable` in assembly/filters.ts). Returns the output's address.
  */
 function runSeparable(ws: Workspace, src: number, shape: Shape, ky: ArrayLike<number>, top: number,
-  kx: Int32Array | Float32Array, left: number, border: BorderMode, mode: number, a: number, b: number): number {
+  kx: Int32Array, left: number, border: BorderMode, mode: number, a: number, b: number): number {
   const [h, w, c] = shape;
   const len = w * c, kh = ky.length, kw = kx.length, ncols = w + kw - 1;
   const rowMap = borderTable(h, top, kh - 1 - top, border);
@@ -60,12 +60,22 @@ function runSeparable(ws: Workspace, src: number, shape: Shape, ky: ArrayLike<nu
   const rowAddr = ws.putBytes(int32Bytes(Array.from(rowMap, (r) => (r < 0 ? zero : src + r * len))));
   const cols = ws.putBytes(int32Bytes(borderTable(w, left, kw - 1 - left, border)));
   const pky = ws.putBytes(ky);
-  const pkx = ws.putBytes(new Uint8Array(kx.buffer, kx.byteOffset, kx.byteLength));
-  const vbuf = ws.alloc(2 * (ncols * c + SLACK));
-  const fbuf = mode === 2 ? ws.alloc(4 * (ncols * c + SLACK)) : 0;
+  const pkx = ws.putBytes(int32Bytes(mode === 2 ? weightPairs(kx) : kx));
+  const vbuf = ws.alloc(2 * (ncols * c + c + SLACK));
+  const wbuf = mode === 2 ? ws.alloc(4 * (ncols * c + SLACK)) : 0;
   const dst = ws.alloc(h * len);
-  ws.k.separable(rowAddr, dst, h, w, c, pky, kh, pkx, kw, left, cols, ncols, mode, a, b, vbuf, fbuf);
+  ws.k.separable(rowAddr, dst, h, w, c, pky, kh, pkx, kw, left, cols, ncols, mode, a, b, vbuf, wbuf);
   return dst;
+}
+
+/**
+ * The horizontal weights of `separable`'s mode 2: taps 2p and 2p + 1 as the 16-bit halves (low,
+ * high) of an int32, each repeated in the four lanes of a vector; 0 after the last tap.
+ */
+function weightPairs(kx: ArrayLike<number>): Int32Array {
+  const pairs = new Int32Array(4 * ((kx.length + 1) >> 1));
+  for (let p = 0; p < pairs.length / 4; p++) pairs.fill((kx[2 * p] as number) | ((kx[2 * p + 1] ?? 0) << 16), 4 * p, 4 * p + 4);
+  return pairs;
 }
 
 /**
@@ -100,8 +110,8 @@ const autoSide = (sigma: number): number => {
 /**
  * The plan of `gaussianBlur(a, sigma, options)` for an input of `shape`: the core's fixed-point
  * kernels, summed exactly in 16-bit lanes when their reduced weights total at most 2^8
- * (out = (S + 2^(b−1)) >> b), else with float32 horizontal sums (exact below 2^24,
- * out = (S + 2^15) >> 16). Null for invalid arguments and sides above 255.
+ * (out = (S + 2^(b−1)) >> b), else with 32-bit horizontal sums (out = (S + 2^15) >> 16).
+ * Null for invalid arguments and sides above 255.
  */
 export function gaussianBlurPlan(shape: Shape, sigma: unknown, options?: unknown): Plan | null {
   const o = optionsOf(options);
@@ -133,9 +143,11 @@ export function gaussianBlurPlan(shape: Shape, sigma: unknown, options?: unknown
     return samePlan(shape, (ws, src) => runSeparable(ws, src, shape, Y.w, kh >> 1, Int32Array.from(X.w), kw >> 1, border,
       0, shift > 0 ? 1 << (shift - 1) : 0, shift));
   }
-  // Column sums ≤ 255 · 256 fit 16 bits; the horizontal pass pairs symmetric taps.
-  if (!bytes(ky) || !bytes(kx) || kx.some((v, i) => v !== kx[kw - 1 - i])) return null;
-  return samePlan(shape, (ws, src) => runSeparable(ws, src, shape, ky, kh >> 1, Float32Array.from(kx), kw >> 1, border, 2, 0, 0));
+  // Column sums ≤ 255 · 256 fit 16 bits; the horizontal sums, 32-bit, take 16-bit weights. The
+  // kernel adds back the signed offset of its 16-bit sums as 2^15 · 256 (see horizontalPairs).
+  const total = (k: ArrayLike<number>): number => { let t = 0; for (let i = 0; i < k.length; i++) t += k[i] as number; return t; };
+  if (!bytes(ky) || !bytes(kx) || total(kx) !== 256 || total(ky) !== 256) return null;
+  return samePlan(shape, (ws, src) => runSeparable(ws, src, shape, ky, kh >> 1, Int32Array.from(kx), kw >> 1, border, 2, 0, 0));
 }
 
 /** `cv2.GaussianBlur` (see the core's `gaussianBlur`), SIMD for kernel sides up to 255. */
@@ -181,7 +193,7 @@ export function medianBlurPlan(shape: Shape, ksize: unknown): Plan | null {
     const pad = padded(ws, src, shape, 2, 2, 2, 2, 'replicate');
     const sortedStride = (w + 4) * c + 2 * SLACK;
     const sorted = ws.alloc(5 * sortedStride);
-    const dst = ws.alloc(h * w * c);
+    const dst = ws.alloc(h * w * c + SLACK);
     ws.k.median5(pad, dst, h, w, c, sorted, sortedStride);
     return dst;
   });
@@ -212,8 +224,7 @@ export function filter2DPlan(shape: Shape, kernel: unknown, options?: unknown): 
   if (typeof delta !== 'number' || !Number.isInteger(Math.fround(delta))) return null;
   const kh = kernel.length, kw = Array.isArray(kernel[0]) ? (kernel[0] as unknown[]).length : 0;
   if (kw === 0 || kw > MAX_CORRELATION_SIDE) return null;
-  const [, w, c] = shape;
-  const plen = (w + kw - 1) * c;
+  const [h, w, c] = shape;
   const taps: number[] = [];
   let bound = Math.abs(Math.fround(delta));
   for (let j = 0; j < kh; j++) {
@@ -224,17 +235,20 @@ export function filter2DPlan(shape: Shape, kernel: unknown, options?: unknown): 
       if (typeof v !== 'number') return null;
       const k32 = Math.fround(v);
       if (!Number.isInteger(k32)) return null;
-      if (k32 !== 0) { taps.push(j * plen + i * c, k32); bound += 255 * Math.abs(k32); }
+      if (k32 !== 0) { taps.push(j, i * c, k32); bound += 255 * Math.abs(k32); }
     }
   }
   if (taps.length === 0 || bound >= 32768) return null;
-  const [h] = shape;
-  const ay = kh >> 1, ax = kw >> 1;
+  const ay = kh >> 1, ax = kw >> 1, ncols = w + kw - 1, ntaps = taps.length / 3;
   return samePlan(shape, (ws, src) => {
-    const pad = padded(ws, src, shape, ay, kh - 1 - ay, ax, kw - 1 - ax, border);
+    const rows = ws.putBytes(int32Bytes(borderTable(h, ay, kh - 1 - ay, border)));
+    const cols = ws.putBytes(int32Bytes(borderTable(w, ax, kw - 1 - ax, border)));
     const ptaps = ws.putBytes(int32Bytes(taps));
-    const dst = ws.alloc(h * w * c);
-    ws.k.correlateInt16(pad, dst, h, w, c, plen, ptaps, taps.length / 2, Math.fround(delta));
+    const ringStride = ncols * c + SLACK;
+    const ring = ws.alloc(kh * ringStride);
+    const work = ws.alloc(ntaps * 16 + 2 * (w * c + SLACK));
+    const dst = ws.alloc(h * w * c + SLACK);
+    ws.k.correlateRows(src, dst, h, w, c, rows, cols, ncols, ax, ring, ringStride, kh, ptaps, ntaps, Math.fround(delta), work);
     return dst;
   });
 }

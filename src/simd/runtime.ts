@@ -31,9 +31,10 @@ export interface Kernels {
   // filters (assembly/filters.ts)
   padImage(src: number, dst: number, w: number, c: number, rows: number, nrows: number, cols: number, ncols: number, before: number): void;
   separable(rowAddr: number, dst: number, h: number, w: number, c: number, ky: number, kh: number, kx: number, kw: number,
-    before: number, cols: number, ncols: number, mode: number, a: number, b: number, vbuf: number, fbuf: number): void;
+    before: number, cols: number, ncols: number, mode: number, a: number, b: number, vbuf: number, wbuf: number): void;
   median5(pad: number, dst: number, h: number, w: number, c: number, sorted: number, sortedStride: number): void;
-  correlateInt16(pad: number, dst: number, h: number, w: number, c: number, plen: number, taps: number, ntaps: number, delta: number): void;
+  correlateRows(src: number, dst: number, h: number, w: number, c: number, rows: number, cols: number, ncols: number,
+    before: number, ring: number, ringStride: number, kh: number, taps: number, ntaps: number, delta: number, work: number): void;
   emboss(src: number, dst: number, h: number, w: number, c: number): void;
   // channels, materialised geometry, HSV, inRange (channels.ts, geometry.ts, hsv.ts); ss/ds may be negative
   split3(s: number, p0: number, p1: number, p2: number, pixels: number): void;

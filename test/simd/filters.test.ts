@@ -97,6 +97,36 @@ test('filter2D: integer kernels (emboss, sharpen, 1×N, 5×5, even sides), delta
   viaKernel('filter2D', () => [randomImage(40, 41, 3, 20), EMBOSS_KERNEL, { delta: 128, out: stridedOut([40, 41, 3]) }], 'filter2D out');
 });
 
+test('filter2D: a +1/−1 pair (the byte path) at every delta edge, beside the 16-bit path', () => {
+  const pairs: number[][][] = [EMBOSS_KERNEL, [[0, 0, 1], [0, 0, 0], [-1, 0, 0]], [[1, -1]], [[-1], [1]], [[0, 1, 0], [0, -1, 0], [0, 0, 0]]];
+  for (const kernel of pairs) {
+    for (const delta of [0, 1, 127, 128, 254, 255, -1, 256, 400, -300]) {
+      for (const [h, w, c] of [[67, 71, 3], [40, 130, 1], [33, 45, 4]] as const) {
+        for (const border of ['reflect101', 'constant'] as const) {
+          viaKernel('filter2D', () => [randomImage(h, w, c, 24), kernel, { delta, border }], `filter2D pair ${JSON.stringify(kernel)} δ${delta} ${h}×${w}×${c} ${border}`);
+        }
+      }
+    }
+  }
+  // More than four taps: sums carried between groups of four.
+  const wide = [[1, 2, -1, 3, 1], [2, -3, 1, 1, -2], [0, 1, 4, 1, 0]];
+  for (const c of [1, 3, 5]) viaKernel('filter2D', () => [randomImage(70, 61, c, 25), wide, { delta: 9 }], `filter2D 13 taps c=${c}`);
+});
+
+test('gaussianBlur: wide kernels (32-bit horizontal sums, symmetric vertical pass), odd and even pair counts', () => {
+  const cases: [number, object | undefined][] = [
+    [3, undefined], [5, undefined], [0, { ksize: [19, 5] }], [0, { ksize: [5, 19] }], [2.5, { ksize: [17, 21] }],
+    [4, { ksize: [23, 3], sigmaY: 1 }], [1.5, { ksize: [3, 15], sigmaY: 4 }],
+  ];
+  for (const [sigma, options] of cases) {
+    for (const [h, w, c] of [[67, 71, 3], [40, 130, 1], [33, 45, 4], [30, 37, 6]] as const) {
+      for (const border of BORDERS) {
+        viaKernel('gaussianBlur', () => [randomImage(h, w, c, 26), sigma, { ...options, border }], `gauss wide ${sigma} ${JSON.stringify(options)} ${h}×${w}×${c} ${border}`);
+      }
+    }
+  }
+});
+
 test('emboss: every shape, layout and channel count, 3-pixel images, out', () => {
   for (const [h, w, c] of KERNEL_SHAPES) {
     for (const layout of LAYOUTS) viaKernel('emboss', () => [imageIn(layout, h, w, c, 21)], `emboss ${h}×${w}×${c} ${layout}`);

@@ -3,7 +3,8 @@
 // out by the JS side (../filters.ts); tables of int32 come from it too (border maps, row
 // addresses, weights), computed there exactly as the core computes them. Loads may read up to 15
 // bytes past a row (the JS side leaves that slack); the last vector of a row is stored through
-// a scratch line so that exactly the row's bytes are written.
+// a scratch line so that exactly the row's bytes are written, outside the loop over whole vectors
+// (a partial store inside that loop makes V8's code for it about 3× slower).
 
 const PARTIAL = memory.data(16, 16);
 
@@ -25,15 +26,19 @@ export function padImage(src: usize, dst: usize, w: usize, c: usize, rows: usize
   for (let r: usize = 0; r < nrows; r++) {
     const sr = load<i32>(rows + (r << 2));
     const d = dst + r * plen;
-    if (sr < 0) { memory.fill(d, 0, plen); continue; }
-    const s = src + <usize>sr * len;
-    memory.copy(d + before * c, s, len);
-    for (let p: usize = 0; p < ncols; p++) {
-      if (p == before) { p += w - 1; continue; }
-      const q = load<i32>(cols + (p << 2));
-      if (q < 0) memory.fill(d + p * c, 0, c);
-      else memory.copy(d + p * c, s + <usize>q * c, c);
-    }
+    if (sr < 0) memory.fill(d, 0, plen);
+    else padRow(src + <usize>sr * len, d, w, c, cols, ncols, before);
+  }
+}
+
+/** One row s of w pixels copied to d with its border pixels, mapped by cols as in padImage. */
+@inline function padRow(s: usize, d: usize, w: usize, c: usize, cols: usize, ncols: usize, before: usize): void {
+  memory.copy(d + before * c, s, w * c);
+  for (let p: usize = 0; p < ncols; p++) {
+    if (p == before) { p += w - 1; continue; }
+    const q = load<i32>(cols + (p << 2));
+    if (q < 0) memory.fill(d + p * c, 0, c);
+    else memory.copy(d + p * c, s + <usize>q * c, c);
   }
 }
 
@@ -43,17 +48,20 @@ export function padImage(src: usize, dst: usize, w: usize, c: usize, rows: usize
  * position y + t − top, borders already mapped) are 16-bit, then the horizontal sums
  * S = Σ_s kx[s]·V[i + s·c] (kx int32) and the result, by `mode`:
  *   0: (S + a) >> b, S 16-bit;  1: ((S + a)·b) >> 23 (OpenCV's box division), S 16-bit;
- *   2: (S + 2^15) >> 16 with S in float32 (exact below 2^24), kx symmetric, as float32 weights.
- * vbuf holds ncols·c + 16 16-bit sums (the image from pixel `before`, cols mapping the border
- * pixels as in padImage); fbuf, mode 2 only, as many float32.
+ *   2: (S + 2^15) >> 16, S 32-bit, Σ kx = 256, kx as ⌈kw/2⌉ vectors of weight pairs (see horizontalPairs).
+ * vbuf holds ncols·c + c + 16 16-bit sums (the image from pixel `before`, cols mapping the border
+ * pixels as in padImage); wbuf, mode 2 only, (ncols·c + 16)·4 bytes (the pairs of horizontalPairs).
  */
 export function separable(rowAddr: usize, dst: usize, h: usize, w: usize, c: usize, ky: usize, kh: usize, kx: usize,
-  kw: usize, before: usize, cols: usize, ncols: usize, mode: i32, a: i32, b: i32, vbuf: usize, fbuf: usize): void {
+  kw: usize, before: usize, cols: usize, ncols: usize, mode: i32, a: i32, b: i32, vbuf: usize, wbuf: usize): void {
   const len = w * c, plen = ncols * c;
   const vImage = vbuf + ((before * c) << 1);
+  let symmetric = true; // an odd symmetric ky: rows t and kh−1−t share one product (verticalSymmetric)
+  for (let t: usize = 0; t < kh >> 1; t++) symmetric = symmetric && load<u8>(ky + t) == load<u8>(ky + kh - 1 - t);
   for (let y: usize = 0; y < h; y++) {
     // Vertical: 16 bytes of every row at once, products widened to 16 bits.
     if (kh == 5) vertical5(rowAddr + (y << 2), ky, vImage, len);
+    else if (symmetric && (kh & 1) == 1) verticalSymmetric(rowAddr + (y << 2), ky, kh, vImage, len);
     else for (let j: usize = 0; j < len; j += 16) {
       let lo = i16x8.splat(0), hi = i16x8.splat(0);
       for (let t: usize = 0; t < kh; t++) {
@@ -76,24 +84,29 @@ export function separable(rowAddr: usize, dst: usize, h: usize, w: usize, c: usi
     }
     const o = dst + y * len;
     if (mode == 2) {
-      horizontalFloat(vbuf, fbuf, plen, o, len, c, kx, kw);
+      horizontalPairs(vbuf, wbuf, plen, o, len, c, kx, (kw + 1) >> 1);
       continue;
     }
     if (kw == 5) {
       horizontal5(vbuf, o, len, c, kx, mode, a, b);
       continue;
     }
-    for (let i: usize = 0; i < len; i += 16) {
-      let lo = i16x8.splat(0), hi = i16x8.splat(0);
-      for (let s: usize = 0; s < kw; s++) {
-        const at = vbuf + ((i + s * c) << 1);
-        const k = i16x8.splat(<i16>load<i32>(kx + (s << 2)));
-        lo = i16x8.add(lo, i16x8.mul(v128.load(at), k));
-        hi = i16x8.add(hi, i16x8.mul(v128.load(at, 16), k));
-      }
-      storeUpTo(o + i, finish16(lo, hi, mode, a, b), len - i);
-    }
+    let i: usize = 0;
+    for (; i + 16 <= len; i += 16) v128.store(o + i, horizontal16(vbuf + (i << 1), c, kx, kw, mode, a, b));
+    if (i < len) storeUpTo(o + i, horizontal16(vbuf + (i << 1), c, kx, kw, mode, a, b), len - i);
   }
+}
+
+/** 16 bytes of the horizontal pass (modes 0 and 1) of `separable`, from the sums at v. */
+@inline function horizontal16(v: usize, c: usize, kx: usize, kw: usize, mode: i32, a: i32, b: i32): v128 {
+  let lo = i16x8.splat(0), hi = i16x8.splat(0);
+  for (let s: usize = 0; s < kw; s++) {
+    const at = v + ((s * c) << 1);
+    const k = i16x8.splat(<i16>load<i32>(kx + (s << 2)));
+    lo = i16x8.add(lo, i16x8.mul(v128.load(at), k));
+    hi = i16x8.add(hi, i16x8.mul(v128.load(at, 16), k));
+  }
+  return finish16(lo, hi, mode, a, b);
 }
 
 /** The bytes of 16 horizontal sums (16-bit, in lo and hi) by mode 0 or 1 of `separable`. */
@@ -124,59 +137,99 @@ function vertical5(rows: usize, ky: usize, v: usize, len: usize): void {
   }
 }
 
+/** Scratch of verticalSymmetric: row address pairs and weight vectors of up to 127 row pairs. */
+const PAIR_ROWS = memory.data(8 * 128, 16);
+const PAIR_WEIGHTS = memory.data(16 * 128, 16);
+
+/**
+ * The vertical pass of `separable` for a symmetric ky of odd length kh (rows at rows[0..kh−1]):
+ * rows t and kh−1−t added first, then one product per pair. In 16 bits without wrapping: every
+ * term is non-negative and their total, the sum itself, fits (the JS side bounds it).
+ */
+function verticalSymmetric(rows: usize, ky: usize, kh: usize, v: usize, len: usize): void {
+  const r = kh >> 1;
+  const mid = <usize>load<i32>(rows + (r << 2)), km = i8x16.splat(load<i8>(ky + r));
+  // Per pair: the two row addresses and the weight vector, read once per 16 bytes from L1.
+  for (let t: usize = 0; t < r; t++) {
+    store<u32>(PAIR_ROWS + (t << 3), load<u32>(rows + (t << 2)));
+    store<u32>(PAIR_ROWS + (t << 3), load<u32>(rows + ((kh - 1 - t) << 2)), 4);
+    v128.store(PAIR_WEIGHTS + (t << 4), i16x8.splat(<i16>load<u8>(ky + t)));
+  }
+  for (let j: usize = 0; j < len; j += 16) {
+    const m = v128.load(mid + j);
+    let lo = i16x8.extmul_low_i8x16_u(m, km), hi = i16x8.extmul_high_i8x16_u(m, km);
+    for (let t: usize = 0; t < r; t++) {
+      const a = v128.load(<usize>load<u32>(PAIR_ROWS + (t << 3)) + j), b = v128.load(<usize>load<u32>(PAIR_ROWS + (t << 3), 4) + j);
+      const k = v128.load(PAIR_WEIGHTS + (t << 4));
+      lo = i16x8.add(lo, i16x8.mul(i16x8.add(i16x8.extend_low_i8x16_u(a), i16x8.extend_low_i8x16_u(b)), k));
+      hi = i16x8.add(hi, i16x8.mul(i16x8.add(i16x8.extend_high_i8x16_u(a), i16x8.extend_high_i8x16_u(b)), k));
+    }
+    v128.store(v + (j << 1), lo);
+    v128.store(v + (j << 1), hi, 16);
+  }
+}
+
 /** The horizontal pass of `separable` (modes 0 and 1) for 5 taps, unrolled. */
 function horizontal5(v: usize, o: usize, len: usize, c: usize, kx: usize, mode: i32, a: i32, b: i32): void {
   const k0 = i16x8.splat(<i16>load<i32>(kx)), k1 = i16x8.splat(<i16>load<i32>(kx, 4)), k2 = i16x8.splat(<i16>load<i32>(kx, 8));
   const k3 = i16x8.splat(<i16>load<i32>(kx, 12)), k4 = i16x8.splat(<i16>load<i32>(kx, 16));
   const step = c << 1;
-  for (let i: usize = 0; i < len; i += 16) {
-    const p0 = v + (i << 1), p1 = p0 + step, p2 = p1 + step, p3 = p2 + step, p4 = p3 + step;
-    const lo = i16x8.add(i16x8.add(i16x8.add(i16x8.mul(v128.load(p0), k0), i16x8.mul(v128.load(p1), k1)),
-      i16x8.add(i16x8.mul(v128.load(p2), k2), i16x8.mul(v128.load(p3), k3))), i16x8.mul(v128.load(p4), k4));
-    const hi = i16x8.add(i16x8.add(i16x8.add(i16x8.mul(v128.load(p0, 16), k0), i16x8.mul(v128.load(p1, 16), k1)),
-      i16x8.add(i16x8.mul(v128.load(p2, 16), k2), i16x8.mul(v128.load(p3, 16), k3))), i16x8.mul(v128.load(p4, 16), k4));
-    storeUpTo(o + i, finish16(lo, hi, mode, a, b), len - i);
-  }
+  let i: usize = 0;
+  for (; i + 16 <= len; i += 16) v128.store(o + i, horizontal5at(v + (i << 1), step, k0, k1, k2, k3, k4, mode, a, b));
+  if (i < len) storeUpTo(o + i, horizontal5at(v + (i << 1), step, k0, k1, k2, k3, k4, mode, a, b), len - i);
+}
+
+/** 16 bytes of `horizontal5`, from the sums at p0 (taps `step` bytes apart). */
+@inline function horizontal5at(p0: usize, step: usize, k0: v128, k1: v128, k2: v128, k3: v128, k4: v128, mode: i32, a: i32,
+  b: i32): v128 {
+  const p1 = p0 + step, p2 = p1 + step, p3 = p2 + step, p4 = p3 + step;
+  const lo = i16x8.add(i16x8.add(i16x8.add(i16x8.mul(v128.load(p0), k0), i16x8.mul(v128.load(p1), k1)),
+    i16x8.add(i16x8.mul(v128.load(p2), k2), i16x8.mul(v128.load(p3), k3))), i16x8.mul(v128.load(p4), k4));
+  const hi = i16x8.add(i16x8.add(i16x8.add(i16x8.mul(v128.load(p0, 16), k0), i16x8.mul(v128.load(p1, 16), k1)),
+    i16x8.add(i16x8.mul(v128.load(p2, 16), k2), i16x8.mul(v128.load(p3, 16), k3))), i16x8.mul(v128.load(p4, 16), k4));
+  return finish16(lo, hi, mode, a, b);
 }
 
 @inline function boxDivide(s: v128, dd: i32, ds: i32): v128 {
   return i32x4.shr_u(i32x4.mul(i32x4.add(s, i32x4.splat(dd)), i32x4.splat(ds)), 23);
 }
 
-/** Mode 2 of `separable`: the sums as float32, then the symmetric float32 horizontal pass and (S + 2^15) >> 16. */
-function horizontalFloat(vbuf: usize, fbuf: usize, plen: usize, o: usize, len: usize, c: usize, kx: usize, kw: usize): void {
+/**
+ * Mode 2 of `separable`: S = Σ_s kx[s]·V[i + s·c] exactly in 32-bit lanes, two taps per
+ * i32x4.dot_i16x8_s, then (S + 2^15) >> 16. The sums, offset to signed 16 bits (V − 2^15), are
+ * laid out in wbuf as pairs (V[x], V[x + c]), so that one load of pairs at x + s·c and one dot
+ * with the weights (kx[s], kx[s + 1]) give taps s and s + 1 of four outputs in order; kpairs holds
+ * those weights as ⌈kw/2⌉ vectors (the last pair of an odd kernel has weight 0 in its odd lanes).
+ * The offset costs Σ kx[s]·2^15 = 2^23 (the weights sum to 256), added back with the rounding.
+ */
+function horizontalPairs(vbuf: usize, wbuf: usize, plen: usize, o: usize, len: usize, c: usize, kpairs: usize,
+  npairs: usize): void {
+  const flip = i16x8.splat(-32768);
   for (let j: usize = 0; j < plen; j += 8) {
-    const v = v128.load(vbuf + (j << 1));
-    v128.store(fbuf + (j << 2), f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(v)));
-    v128.store(fbuf + (j << 2), f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(v)), 16);
+    const x = v128.xor(v128.load(vbuf + (j << 1)), flip), y = v128.xor(v128.load(vbuf + ((j + c) << 1)), flip);
+    v128.store(wbuf + (j << 2), i16x8.shuffle(x, y, 0, 8, 1, 9, 2, 10, 3, 11));
+    v128.store(wbuf + (j << 2), i16x8.shuffle(x, y, 4, 12, 5, 13, 6, 14, 7, 15), 16);
   }
-  const r = kw >> 1;
-  const kc = f32x4.splat(load<f32>(kx + (r << 2)));
-  const half = i32x4.splat(1 << 15);
-  for (let i: usize = 0; i < len; i += 16) {
-    let q0: v128, q1: v128, q2: v128, q3: v128;
-    {
-      const at = fbuf + ((i + r * c) << 2);
-      q0 = f32x4.mul(v128.load(at), kc); q1 = f32x4.mul(v128.load(at, 16), kc);
-      q2 = f32x4.mul(v128.load(at, 32), kc); q3 = f32x4.mul(v128.load(at, 48), kc);
-    }
-    for (let s: usize = 0; s < r; s++) {
-      const k = f32x4.splat(load<f32>(kx + (s << 2)));
-      const l = fbuf + ((i + s * c) << 2), u = fbuf + ((i + (kw - 1 - s) * c) << 2);
-      q0 = f32x4.add(q0, f32x4.mul(f32x4.add(v128.load(l), v128.load(u)), k));
-      q1 = f32x4.add(q1, f32x4.mul(f32x4.add(v128.load(l, 16), v128.load(u, 16)), k));
-      q2 = f32x4.add(q2, f32x4.mul(f32x4.add(v128.load(l, 32), v128.load(u, 32)), k));
-      q3 = f32x4.add(q3, f32x4.mul(f32x4.add(v128.load(l, 48), v128.load(u, 48)), k));
-    }
-    const res = i8x16.narrow_i16x8_u(
-      i16x8.narrow_i32x4_u(round16(q0, half), round16(q1, half)),
-      i16x8.narrow_i32x4_u(round16(q2, half), round16(q3, half)));
-    storeUpTo(o + i, res, len - i);
-  }
+  const bias = i32x4.splat((1 << 23) + (1 << 15));
+  const step = c << 3; // two taps of pairs
+  let i: usize = 0;
+  for (; i + 16 <= len; i += 16) v128.store(o + i, pairs16(wbuf + (i << 2), step, kpairs, npairs, bias));
+  if (i < len) storeUpTo(o + i, pairs16(wbuf + (i << 2), step, kpairs, npairs, bias), len - i);
 }
 
-@inline function round16(s: v128, half: v128): v128 {
-  return i32x4.shr_u(i32x4.add(i32x4.trunc_sat_f32x4_u(s), half), 16);
+/** 16 bytes of `horizontalPairs`, from the pairs at w. */
+@inline function pairs16(w: usize, step: usize, kpairs: usize, npairs: usize, bias: v128): v128 {
+  let q0 = bias, q1 = bias, q2 = bias, q3 = bias;
+  for (let p: usize = 0; p < npairs; p++) {
+    const k = v128.load(kpairs + (p << 4)), at = w + p * step;
+    q0 = i32x4.add(q0, i32x4.dot_i16x8_s(v128.load(at), k));
+    q1 = i32x4.add(q1, i32x4.dot_i16x8_s(v128.load(at, 16), k));
+    q2 = i32x4.add(q2, i32x4.dot_i16x8_s(v128.load(at, 32), k));
+    q3 = i32x4.add(q3, i32x4.dot_i16x8_s(v128.load(at, 48), k));
+  }
+  return i8x16.narrow_i16x8_u(
+    i16x8.narrow_i32x4_u(i32x4.shr_u(q0, 16), i32x4.shr_u(q1, 16)),
+    i16x8.narrow_i32x4_u(i32x4.shr_u(q2, 16), i32x4.shr_u(q3, 16)));
 }
 
 /**
@@ -184,6 +237,7 @@ function horizontalFloat(vbuf: usize, fbuf: usize, plen: usize, o: usize, len: u
  * output row, each column of five is sorted once into the five rows of `sorted` (`sortedStride`
  * bytes apart), then each window's median is selected from its five sorted columns by a
  * 79-comparator network (min/max of bytes, 16 at a time). Any exact median gives the same bytes.
+ * The stores of a row may go 15 bytes past it (dst needs that slack).
  */
 export function median5(pad: usize, dst: usize, h: usize, w: usize, c: usize, sorted: usize, sortedStride: usize): void {
   const len = w * c, plen = (w + 4) * c;
@@ -205,9 +259,8 @@ export function median5(pad: usize, dst: usize, h: usize, w: usize, c: usize, so
       v128.store(s0 + j, a); v128.store(s1 + j, b); v128.store(s2 + j, d); v128.store(s3 + j, e); v128.store(s4 + j, f);
     }
     const o = dst + y * len;
-    for (let i: usize = 0; i < len; i += 16) {
-      storeUpTo(o + i, median25(s0 + i, s1 + i, s2 + i, s3 + i, s4 + i, c), len - i);
-    }
+    // Whole vectors, the last one past the row: into the next row (written after) or dst's slack.
+    for (let i: usize = 0; i < len; i += 16) v128.store(o + i, median25(s0 + i, s1 + i, s2 + i, s3 + i, s4 + i, c));
   }
 }
 
@@ -304,27 +357,85 @@ export function median5(pad: usize, dst: usize, h: usize, w: usize, c: usize, so
 }
 
 /**
- * Integer correlation: dst = sat(delta + Σ k·pad[…]) over `ntaps` taps (int32 pairs: byte offset
- * from the window's top-left in pad, coefficient), in 16-bit lanes: the JS side accepts only
- * sums bounded below 2^15, where the core's float32 sums are exact integers too.
+ * Integer correlation: dst = sat(delta + Σ k·x) over `ntaps` taps (int32 triples: window row,
+ * byte offset in the padded row, coefficient), in 16-bit lanes: the JS side accepts only sums
+ * bounded below 2^15, where the core's float32 sums are exact integers too. The kh padded rows a
+ * window spans live in a ring (`ring`, slots `ringStride` bytes apart): padded row r (source row
+ * rows[r], −1: zeros; pixels mapped by cols as in padImage) is made once, when the first output
+ * row needing it comes, so the padded image never goes through main memory. `work` holds
+ * ntaps·16 + w·c·2 + 32 bytes: each tap's coefficient vector, then the partial sums of a row. The
+ * stores of a row may go 15 bytes past it (dst needs that slack).
  */
-export function correlateInt16(pad: usize, dst: usize, h: usize, w: usize, c: usize, plen: usize, taps: usize, ntaps: usize,
-  delta: i32): void {
-  const len = w * c;
+export function correlateRows(src: usize, dst: usize, h: usize, w: usize, c: usize, rows: usize, cols: usize, ncols: usize,
+  before: usize, ring: usize, ringStride: usize, kh: usize, taps: usize, ntaps: usize, delta: i32, work: usize): void {
+  const len = w * c, plen = ncols * c;
   const d0 = i16x8.splat(<i16>delta);
+  const kvec = work, acc = work + (ntaps << 4);
+  for (let t: usize = 0; t < ntaps; t++) v128.store(kvec + (t << 4), i16x8.splat(<i16>load<i32>(taps + t * 12, 8)));
+  // Two taps, +1 and −1, and a byte delta: the byte path below.
+  const k0 = ntaps == 2 ? load<i32>(taps, 8) : 0, k1 = ntaps == 2 ? load<i32>(taps, 20) : 0;
+  const difference = ntaps == 2 && k0 + k1 == 0 && (k0 == 1 || k0 == -1) && delta >= 0 && delta <= 255;
+  const plusTap: usize = k0 == 1 ? 0 : 1;
+  const d8 = i8x16.splat(<i8>delta);
+  let next: usize = 0; // the next padded row to make
   for (let y: usize = 0; y < h; y++) {
-    const r = pad + y * plen, o = dst + y * len;
-    for (let i: usize = 0; i < len; i += 16) {
-      let lo = d0, hi = d0;
-      for (let t: usize = 0; t < ntaps; t++) {
-        const v = v128.load(r + <usize>load<i32>(taps + (t << 3)) + i);
-        const k = i16x8.splat(<i16>load<i32>(taps + (t << 3), 4));
-        lo = i16x8.add(lo, i16x8.mul(i16x8.extend_low_i8x16_u(v), k));
-        hi = i16x8.add(hi, i16x8.mul(i16x8.extend_high_i8x16_u(v), k));
+    for (; next < y + kh; next++) {
+      const sr = load<i32>(rows + (next << 2));
+      const d = ring + (next % kh) * ringStride;
+      if (sr < 0) memory.fill(d, 0, plen);
+      else padRow(src + <usize>sr * len, d, w, c, cols, ncols, before);
+    }
+    const o = dst + y * len;
+    if (difference) {
+      // x − z + delta, 0 ≤ delta ≤ 255: one of the two saturated differences is zero, so byte
+      // arithmetic with saturation gives the exact clamped sum.
+      const plus = tapAddress(taps, plusTap, y, kh, ring, ringStride), minus = tapAddress(taps, 1 - plusTap, y, kh, ring, ringStride);
+      let i: usize = 0;
+      for (; i + 16 <= len; i += 16) v128.store(o + i, embossBytes(plus + i, minus + i, d8));
+      if (i < len) storeUpTo(o + i, embossBytes(plus + i, minus + i, d8), len - i);
+      continue;
+    }
+    // Up to four taps at a time in locals, over the whole row; between groups the 16-bit sums
+    // wait in acc (len·2 bytes).
+    for (let t: usize = 0; t < ntaps; t += 4) {
+      const n = min<usize>(ntaps - t, 4);
+      const a0 = tapAddress(taps, t, y, kh, ring, ringStride), k0 = v128.load(kvec + (t << 4));
+      const a1 = n > 1 ? tapAddress(taps, t + 1, y, kh, ring, ringStride) : a0, k1 = n > 1 ? v128.load(kvec + (t << 4), 16) : i16x8.splat(0);
+      const a2 = n > 2 ? tapAddress(taps, t + 2, y, kh, ring, ringStride) : a0, k2 = n > 2 ? v128.load(kvec + (t << 4), 32) : i16x8.splat(0);
+      const a3 = n > 3 ? tapAddress(taps, t + 3, y, kh, ring, ringStride) : a0, k3 = n > 3 ? v128.load(kvec + (t << 4), 48) : i16x8.splat(0);
+      const first = t == 0, last = t + 4 >= ntaps;
+      for (let i: usize = 0; i < len; i += 16) {
+        let lo = d0, hi = d0;
+        if (!first) { lo = v128.load(acc + (i << 1)); hi = v128.load(acc + (i << 1), 16); }
+        const v0 = v128.load(a0 + i);
+        lo = i16x8.add(lo, i16x8.mul(i16x8.extend_low_i8x16_u(v0), k0));
+        hi = i16x8.add(hi, i16x8.mul(i16x8.extend_high_i8x16_u(v0), k0));
+        if (n > 1) {
+          const v1 = v128.load(a1 + i);
+          lo = i16x8.add(lo, i16x8.mul(i16x8.extend_low_i8x16_u(v1), k1));
+          hi = i16x8.add(hi, i16x8.mul(i16x8.extend_high_i8x16_u(v1), k1));
+          if (n > 2) {
+            const v2 = v128.load(a2 + i);
+            lo = i16x8.add(lo, i16x8.mul(i16x8.extend_low_i8x16_u(v2), k2));
+            hi = i16x8.add(hi, i16x8.mul(i16x8.extend_high_i8x16_u(v2), k2));
+            if (n > 3) {
+              const v3 = v128.load(a3 + i);
+              lo = i16x8.add(lo, i16x8.mul(i16x8.extend_low_i8x16_u(v3), k3));
+              hi = i16x8.add(hi, i16x8.mul(i16x8.extend_high_i8x16_u(v3), k3));
+            }
+          }
+        }
+        if (last) v128.store(o + i, i8x16.narrow_i16x8_u(lo, hi)); // past the row: the next row's bytes, or dst's slack
+        else { v128.store(acc + (i << 1), lo); v128.store(acc + (i << 1), hi, 16); }
       }
-      storeUpTo(o + i, i8x16.narrow_i16x8_u(lo, hi), len - i);
     }
   }
+}
+
+/** The address of tap t's window pixel for output row y (tap triples as in correlateRows). */
+@inline function tapAddress(taps: usize, t: usize, y: usize, kh: usize, ring: usize, ringStride: usize): usize {
+  const r = y + <usize>load<i32>(taps + t * 12);
+  return ring + (r % kh) * ringStride + <usize>load<i32>(taps + t * 12, 4);
 }
 
 /**
@@ -338,9 +449,14 @@ export function emboss(src: usize, dst: usize, h: usize, w: usize, c: usize): vo
   memory.copy(dst, src, h * len);
   for (let y: usize = 1; y + 1 < h; y++) {
     const a = src + y * len + c, b = src + (y + 1) * len, o = dst + y * len + c;
-    for (let i: usize = 0; i < n; i += 16) {
-      const x = v128.load(a + i), z = v128.load(b + i);
-      storeUpTo(o + i, i8x16.sub_sat_u(i8x16.add_sat_u(mid, i8x16.sub_sat_u(x, z)), i8x16.sub_sat_u(z, x)), n - i);
-    }
+    let i: usize = 0;
+    for (; i + 16 <= n; i += 16) v128.store(o + i, embossBytes(a + i, b + i, mid));
+    if (i < n) storeUpTo(o + i, embossBytes(a + i, b + i, mid), n - i);
   }
+}
+
+/** sat(d + x − z) for the 16 bytes x at a, z at b and a byte d (one of the two saturated differences is zero). */
+@inline function embossBytes(a: usize, b: usize, d: v128): v128 {
+  const x = v128.load(a), z = v128.load(b);
+  return i8x16.sub_sat_u(i8x16.add_sat_u(d, i8x16.sub_sat_u(x, z)), i8x16.sub_sat_u(z, x));
 }
