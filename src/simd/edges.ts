@@ -130,8 +130,8 @@ export function sobel(a: PixelArray, dx: number, dy: number, options?: SobelOpti
 // scharr, laplacian
 
 /** The options the Scharr and Laplacian plans read (and `out`). */
-const SCHARR_KEYS = ['scale', 'delta', 'border', 'ddepth'];
-const LAPLACIAN_KEYS = ['ksize', ...SCHARR_KEYS];
+export const SCHARR_KEYS = ['scale', 'delta', 'border', 'ddepth'];
+export const LAPLACIAN_KEYS = ['ksize', ...SCHARR_KEYS];
 
 /** k when `scale` is 2^−k with 1 ≤ k ≤ 8; 0 otherwise. */
 function scaleShift(scale: unknown): number {

@@ -23,7 +23,8 @@ import { resize as coreResize, type ResizeOptions } from '../imgproc/resize.ts';
 import { warpAffine as coreWarpAffine, type AffineMatrix, type WarpAffineOptions } from '../imgproc/warp.ts';
 import { threshold as coreThreshold, type ThresholdOptions, type ThresholdType } from '../imgproc/threshold.ts';
 import { dilate as coreDilate, erode as coreErode, morphologyEx as coreMorphologyEx, type MorphOp, type MorphOptions } from '../imgproc/morphology.ts';
-import { sobel as coreSobel, type SobelOptions } from '../imgproc/edges.ts';
+import { laplacian as coreLaplacian, scharr as coreScharr, sobel as coreSobel, type LaplacianOptions, type ScharrOptions, type SobelOptions } from '../imgproc/edges.ts';
+import { pyrDown as corePyrDown, pyrUp as corePyrUp, type PyrDownOptions, type PyrUpOptions } from '../imgproc/pyramid.ts';
 // The plans of the per-call SIMD functions, reused as steps.
 import { absdiff, addModulo, addSaturate, bitwiseAnd, bitwiseNotPlan, bitwiseOr, bitwiseXor, subtractModulo, subtractSaturate } from './elementwise.ts';
 import { cvtColorPlan } from './color.ts';
@@ -33,7 +34,8 @@ import { mirrorPlan, transposedPlan } from './geometry.ts';
 import { resizePlan, warpAffinePlan } from './resize.ts';
 import { thresholdPlan } from './threshold.ts';
 import { dilatePlan, erodePlan, morphologyExPlan } from './morphology.ts';
-import { sobelPlan } from './edges.ts';
+import { LAPLACIAN_KEYS, laplacianPlan, SCHARR_KEYS, scharrPlan, sobelPlan } from './edges.ts';
+import { pyrDownPlan, pyrUpPlan } from './pyramid.ts';
 import { activeKernels, ArenaFull, Workspace, type Plan } from './runtime.ts';
 
 /** One recorded step: the core function and its arguments after the image, and its plan (if any). */
@@ -227,6 +229,34 @@ export class Pipeline {
     if (arguments.length > 3) throw tooManyArguments('sobel', ['dx', 'dy', 'options'], arguments.length);
     const plain = stepOptions('sobel', options, ['ksize', 'scale', 'delta', 'border', 'ddepth']);
     return this.add(coreSobel as Step['core'], [dx, dy, options], (shape) => (plain ? sobelPlan(shape, dx, dy, options) : null));
+  }
+
+  /** `scharr(img, dx, dy, options)` with a uint8 result (options without `out`). */
+  scharr(dx: number, dy: number, options?: Omit<ScharrOptions, 'out' | 'ddepth'> & { ddepth?: 'uint8' }): this {
+    if (arguments.length > 3) throw tooManyArguments('scharr', ['dx', 'dy', 'options'], arguments.length);
+    const plain = stepOptions('scharr', options, SCHARR_KEYS);
+    return this.add(coreScharr as Step['core'], [dx, dy, options], (shape) => (plain ? scharrPlan(shape, dx, dy, options) : null));
+  }
+
+  /** `laplacian(img, options)` with a uint8 result (options without `out`). */
+  laplacian(options?: Omit<LaplacianOptions, 'out' | 'ddepth'> & { ddepth?: 'uint8' }): this {
+    if (arguments.length > 1) throw tooManyArguments('laplacian', ['options'], arguments.length);
+    const plain = stepOptions('laplacian', options, LAPLACIAN_KEYS);
+    return this.add(coreLaplacian as Step['core'], [options], (shape) => (plain ? laplacianPlan(shape, options) : null));
+  }
+
+  /** `pyrDown(img, options)` (options without `out`). */
+  pyrDown(options?: Omit<PyrDownOptions, 'out'>): this {
+    if (arguments.length > 1) throw tooManyArguments('pyrDown', ['options'], arguments.length);
+    const plain = stepOptions('pyrDown', options, ['border']);
+    return this.add(corePyrDown, [options], (shape) => (plain ? pyrDownPlan(shape, options) : null));
+  }
+
+  /** `pyrUp(img, options)` (options without `out`). */
+  pyrUp(options?: Omit<PyrUpOptions, 'out'>): this {
+    if (arguments.length > 1) throw tooManyArguments('pyrUp', ['options'], arguments.length);
+    const plain = stepOptions('pyrUp', options, ['border']);
+    return this.add(corePyrUp, [options], (shape) => (plain ? pyrUpPlan(shape, options) : null));
   }
 
   /** `flip(img, axis)`, materialised (the result of `run()` is always a new array or `out`). */

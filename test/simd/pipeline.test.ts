@@ -116,3 +116,13 @@ test('resize and warpAffine steps: the issue\'s chain gray → blur → resize i
   same(pipeline(a).resize(50, 40, { interpolation: 'cubic' }).warpAffine(m, 50, 40, { border: 'reflect' }).run(),
     core.warpAffine(core.resize(a, 50, 40, { interpolation: 'cubic' }), m, 50, 40, { border: 'reflect' }), 'core steps');
 });
+
+test('pyramid and derivative steps: pyrDown, pyrUp, scharr, laplacian in the arena', () => {
+  const a = randomImage(64, 90, 3, 70);
+  const runs = workspaceCount();
+  const got = pipeline(a).pyrDown().pyrUp().scharr(1, 0, { scale: 0.25, delta: 128 }).laplacian({ ksize: 3, delta: 128 }).run();
+  assert.equal(workspaceCount() - runs, 1, 'one workspace: no step left the arena');
+  const want = core.laplacian(core.scharr(core.pyrUp(core.pyrDown(a)), 1, 0, { scale: 0.25, delta: 128 }), { ksize: 3, delta: 128 });
+  same(got, want, 'pyramids and derivatives');
+  same(pipeline(a).laplacian({ ksize: 5 }).pyrDown({ border: 'reflect' }).run(), core.pyrDown(core.laplacian(a, { ksize: 5 }), { border: 'reflect' }), 'core steps');
+});
