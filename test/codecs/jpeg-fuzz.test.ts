@@ -36,6 +36,33 @@ test('fuzz: mutated JPEGs decode or throw DecodeError, quickly', { timeout: 2000
     }), { numRuns: 1500, seed: 11 });
 });
 
+test('fuzz: a mutated JPEG gives the same warnings at every reduce (the entropy decoding does not depend on the scale)', () => {
+  const run = (b: Uint8Array, reduce: 1 | 2 | 4 | 8): string => {
+    const warnings: string[] = [];
+    try {
+      const img = decodeJpeg(b, { allowTruncated: true, reduce, maxPixels: 1 << 22, onWarning: (m) => warnings.push(m) });
+      return `${JSON.stringify(warnings)} ${img.shape[2]} channels`;
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      return 'throws';
+    }
+  };
+  fc.assert(fc.property(
+    fc.nat(SOURCES.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(255), fc.constantFrom('flip', 'set', 'cut', 'ff')), { minLength: 1, maxLength: 3 }),
+    (k, edits) => {
+      let b = SOURCES[k].slice();
+      for (const [at, v, kind] of edits) {
+        const i = at % b.length;
+        if (kind === 'flip') b[i] ^= 1 << (v & 7);
+        else if (kind === 'set') b[i] = v;
+        else if (kind === 'ff') b[i] = 0xff;
+        else b = b.slice(0, Math.max(i, 2));
+      }
+      const full = run(b, 1), reduced = run(b, 8);
+      if (full !== 'throws' && reduced !== 'throws') assert.equal(reduced, full);
+    }), { numRuns: 400, seed: 12 });
+});
+
 test('fuzz: removed DHT / DQT / SOF segments and huge restart intervals', () => {
   for (const src of SOURCES) {
     for (const marker of [0xc4, 0xdb, 0xc0, 0xc2, 0xdd]) {

@@ -11,12 +11,14 @@
 import { DecodeError } from '../errors.ts';
 import { STD_AC_CHROMINANCE_BITS, STD_AC_CHROMINANCE_VALUES, STD_AC_LUMINANCE_BITS, STD_AC_LUMINANCE_VALUES,
   STD_DC_CHROMINANCE_BITS, STD_DC_CHROMINANCE_VALUES, STD_DC_LUMINANCE_BITS, STD_DC_LUMINANCE_VALUES } from './jstdhuff.ts';
-import { BitReader, decodeBlockSequential, deriveTable, type DerivedTable, type HuffmanSpec, type WarningSink } from './jdhuff.ts';
+import {
+  BitReader, decodeMcuSequential, deriveTable, type DerivedTable, type HuffmanSpec, type McuPlan, type WarningSink,
+} from './jdhuff.ts';
 import {
   type FrameHeader, nextMarker, readDht, readDqt, readRestartMarker, readSegment, readSof, readSos, type ScanHeader, type Source,
 } from './jdmarker.ts';
 import { decodeAcFirst, decodeAcRefine, decodeDcFirst, decodeDcRefine, type ProgressiveState } from './jdphuff.ts';
-import { type ColorSpace, OutputPass } from './jdmainct.ts';
+import { type ColorSpace, OutputPass, scaledSize } from './jdmainct.ts';
 
 function fail(message: string): never {
   throw new DecodeError('jpeg', message);
@@ -62,6 +64,8 @@ interface Component {
    */
   last: Uint8Array | null;
   quant: Int32Array | null;
+  /** False when the output scale's IDCT of this component is 1×1: a sequential scan then stores only the DC. */
+  acNeeded: boolean;
 }
 
 function stdSpec(bits: readonly number[], values: readonly number[]): HuffmanSpec {
@@ -139,7 +143,7 @@ function decode(data: Uint8Array, params: DecodeParams, stream: boolean): Decode
       comps = frame.components.map((c) => {
         const gw = mcusX * c.h, gh = mcusY * c.v;
         return {
-          ...c, gw, gh, quant: null, last: null,
+          ...c, gw, gh, quant: null, last: null, acNeeded: scaledSize(c.h, c.v, maxH, maxV, params.reduce) > 1,
           bw: Math.ceil(Math.ceil(frame!.width * c.h / maxH) / 8), bh: Math.ceil(Math.ceil(frame!.height * c.v / maxV) / 8),
           coefs: EMPTY, // allocated at the first scan, once it is known whether the file streams
         };
@@ -166,12 +170,18 @@ function decode(data: Uint8Array, params: DecodeParams, stream: boolean): Decode
           streaming = pass;
           for (const c of comps) { c.coefs = new Int16Array(c.gw * c.v * 64); c.last = new Uint8Array(c.gw * c.v); }
           const rowCoefs = comps.map((c) => c.coefs), rowLast = comps.map((c) => c.last!);
+          const dcOnly = comps.map((c) => !c.acNeeded);
           sink = (row) => {
             pass.pushRow(row, rowCoefs, false, rowLast);
             // The entropy decoders write only nonzero coefficients, and a skipped MCU (after the
-            // data ran out) must read as zeros: clear the row for the next one.
-            for (const co of rowCoefs) co.fill(0);
-            for (const l of rowLast) l.fill(0);
+            // data ran out) must read as zeros: clear the row for the next one. Of a component
+            // whose AC is not stored, only the DCs were written.
+            for (let i = 0; i < rowCoefs.length; i++) {
+              const co = rowCoefs[i];
+              if (dcOnly[i]) for (let at = 0; at < co.length; at += 64) co[at] = 0;
+              else co.fill(0);
+              rowLast[i].fill(0);
+            }
           };
         }
       }
@@ -285,10 +295,10 @@ function decodeScan(
   let restartsToGo = restartInterval, nextRestart = 0;
 
   const seq = kind === 'seq';
-  // Decodes one block; returns the highest zigzag index it wrote a coefficient at (0: none or DC).
+  // Decodes one block of a progressive scan; returns the highest zigzag index it wrote a coefficient at (0: none or DC).
   const decodeBlock = (i: number, coefs: Int16Array, at: number): number => {
     switch (kind) {
-      case 'seq': return decodeBlockSequential(br, dcT[i]!, acT[i]!, coefs, at, dcPred, i);
+      case 'seq': throw new Error('internal: sequential blocks go through decodeMcuSequential');
       case 'dcFirst': decodeDcFirst(br, dcT[i]!, coefs, at, dcPred, i, al); return 0;
       case 'dcRefine': decodeDcRefine(br, coefs, at, al); return 0;
       case 'acFirst': return decodeAcFirst(br, acT[i]!, coefs, at, ss, se, al, st);
@@ -296,17 +306,21 @@ function decodeScan(
     }
   };
   // The MCU's blocks for the sequential loop: per block its component index, tables, coefficient
-  // and last-index arrays, and its block index as base·rowStep + mcol·colStep + off.
-  const mcuComp = new Int32Array(blocksInMcu), mcuOff = new Int32Array(blocksInMcu);
-  const mcuRowStep = new Int32Array(blocksInMcu), mcuColStep = new Int32Array(blocksInMcu);
-  const mcuDc: DerivedTable[] = [], mcuAc: DerivedTable[] = [], mcuCoefs: Int16Array[] = [], mcuLast: Uint8Array[] = [];
-  if (n > 1 && seq) {
+  // and last-index arrays, and its block index as base·rowStep + mcol·colStep + off. A
+  // one-component scan's MCU is one block; streamed, the frame has this one component, its iMCU
+  // row being v block rows (base = mrow mod v).
+  const plan: McuPlan = {
+    n: blocksInMcu, comp: new Int32Array(blocksInMcu), dc: [], ac: [], coefs: [], last: [], acNeeded: [],
+    rowStep: new Int32Array(blocksInMcu), colStep: new Int32Array(blocksInMcu), off: new Int32Array(blocksInMcu),
+  };
+  if (seq) {
     for (let i = 0, b = 0; i < n; i++) {
       const c = comps[scan.comps[i]];
-      for (let v = 0; v < c.v; v++) {
-        for (let h = 0; h < c.h; h++, b++) {
-          mcuComp[b] = i; mcuOff[b] = v * c.gw + h; mcuRowStep[b] = c.v * c.gw; mcuColStep[b] = c.h;
-          mcuDc.push(dcT[i]!); mcuAc.push(acT[i]!); mcuCoefs.push(c.coefs); mcuLast.push(c.last!);
+      const [bv, bh] = n === 1 ? [1, 1] : [c.v, c.h];
+      for (let v = 0; v < bv; v++) {
+        for (let h = 0; h < bh; h++, b++) {
+          plan.comp[b] = i; plan.off[b] = v * c.gw + h; plan.rowStep[b] = n === 1 ? c.gw : c.v * c.gw; plan.colStep[b] = n === 1 ? 1 : c.h;
+          plan.dc.push(dcT[i]!); plan.ac.push(acT[i]!); plan.coefs.push(c.coefs); plan.last.push(c.last!); plan.acNeeded.push(c.acNeeded);
         }
       }
     }
@@ -333,23 +347,13 @@ function decodeScan(
     // Once the data ran out (insufficient), the remaining MCUs keep what they hold: zeros, or
     // what earlier scans of a multi-scan file gave them.
     if (!br.insufficient) {
-      if (single) {
-        // A one-component scan's MCU is one block; streamed, the frame has this one component, its
-        // iMCU row being v block rows.
+      if (seq) {
+        decodeMcuSequential(br, plan, sink === null ? mrow : single ? mrow % single.v : 0, mcol, dcPred);
+      } else if (single) {
         const at = ((sink !== null ? mrow % single.v : mrow) * single.gw + mcol) * 64;
         const sl = single.last!;
-        if (seq) {
-          sl[at >> 6] = decodeBlockSequential(br, dcT[0]!, acT[0]!, single.coefs, at, dcPred, 0);
-        } else {
-          const last = decodeBlock(0, single.coefs, at);
-          if (last > sl[at >> 6]) sl[at >> 6] = last;
-        }
-      } else if (seq) {
-        const base = sink !== null ? 0 : mrow;
-        for (let b = 0; b < blocksInMcu; b++) {
-          const blk = base * mcuRowStep[b] + mcol * mcuColStep[b] + mcuOff[b];
-          mcuLast[b][blk] = decodeBlockSequential(br, mcuDc[b], mcuAc[b], mcuCoefs[b], blk * 64, dcPred, mcuComp[b]);
-        }
+        const last = decodeBlock(0, single.coefs, at);
+        if (last > sl[at >> 6]) sl[at >> 6] = last;
       } else {
         const base = sink !== null ? 0 : mrow;
         for (let i = 0; i < n; i++) {

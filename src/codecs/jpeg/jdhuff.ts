@@ -1,6 +1,7 @@
 // Huffman decoding of sequential (baseline / extended) scans, after libjpeg-turbo's jdhuff.c: the
 // derived tables (jpeg_make_d_derived_tbl) with a 9-bit lookahead, the bit reader that stops at a
-// marker and then feeds zero bits (jpeg_fill_bit_buffer), and decode_mcu's per-block decoding.
+// marker and then feeds zero bits (jpeg_fill_bit_buffer), and decode_mcu, which parses but does not
+// store the AC values of a component whose scaled IDCT reads only the DC (libjpeg-turbo's ac_needed).
 import { DecodeError } from '../errors.ts';
 
 /** jpeg_natural_order: zigzag index → natural (row-major) index, with 16 extra entries of 63 so a corrupt run cannot index past the block (as in jutils.c). */
@@ -25,11 +26,13 @@ export interface HuffmanSpec {
  * limits; besides, `fast`: for each LOOKAHEAD-bit window whose code and the value bits after it fit
  * in the window, `(value << 16) | (run << 5) | (code length + size)` (the sign-extended coefficient
  * or DC difference, its zero run), else 0. An AC table's EOB is there as its bare code length
- * (value 0, run 0); ZRL is not in `fast`.
+ * (value 0, run 0); ZRL is not in `fast`. `skip` (AC tables, built by skipTable when first
+ * needed) serves blocks whose AC values are not needed.
  */
 export interface DerivedTable {
   lookup: Int32Array;
   fast: Int32Array;
+  skip: Int32Array | null;
   maxcode: Int32Array;
   valoffset: Int32Array;
   values: Uint8Array;
@@ -82,7 +85,7 @@ export function deriveTable(spec: HuffmanSpec, isDC: boolean, name: string): Der
       if (spec.values[i] > 15) throw new DecodeError('jpeg', `bad Huffman table ${name}: DC symbol ${spec.values[i]} (at most 15)`);
     }
   }
-  return { lookup, fast, maxcode, valoffset, values: spec.values };
+  return { lookup, fast, skip: null, maxcode, valoffset, values: spec.values };
 }
 
 /** What the bit reader reports through `onWarning`. */
@@ -148,6 +151,27 @@ export class BitReader {
     }
   }
 
+  /**
+   * The block decoders' refill, when fewer than 16 bits are buffered: whole bytes straight from the
+   * data while no 0xFF comes, then `fill()` if that left at most 24 bits (stuffing, a marker, the
+   * end of the data). The decoders keep the buffer in locals, stored here around the call.
+   */
+  refill(): void {
+    if (this.marker === 0) {
+      const data = this.data, n = data.length;
+      let acc = this.acc, bits = this.bits, pos = this.pos;
+      while (bits <= 24 && pos < n) {
+        const c = data[pos];
+        if (c === 0xff) break;
+        acc = (acc << 8) | c;
+        bits += 8;
+        pos++;
+      }
+      this.acc = acc; this.bits = bits; this.pos = pos;
+    }
+    if (this.bits <= 24) this.fill();
+  }
+
   /** `n` (0..16) raw bits as an unsigned number. */
   getBits(n: number): number {
     if (n === 0) return 0;
@@ -209,119 +233,193 @@ function decodeLong(br: BitReader, t: DerivedTable): number {
 }
 
 /**
- * decode_mcu for one block of a sequential scan: DC difference (added to `dcPred[ci]`), then the
- * AC run/size pairs, into `coefs` at `at` (natural order, JCOEF = int16 truncation). Only nonzero
- * coefficients are written. Returns the zigzag index of the last coefficient written (0: only DC).
- *
- * The bit buffer lives in locals while the block decodes: whole bytes are appended here and only a
- * 0xFF byte (stuffing, a marker) or the end of the data goes through `br.fill()`. Most codes take
- * one lookup in `fast`, which gives the code and value bits' length, the run and the value at once.
+ * An AC table's `skip`: for each LOOKAHEAD-bit window starting with a code whose value bits end
+ * within 16 bits, `(advance << 5) | (code length + size)`, the advance being how far the code moves
+ * the zigzag index (run + 1; 16 for ZRL; 64 for EOB and the other size-0 symbols, which end the
+ * block as in decode_mcu); else 0. At a code's start at least 16 bits are buffered, so the storing
+ * loop does not refill inside such a code either.
  */
-export function decodeBlockSequential(
-  br: BitReader, dc: DerivedTable, ac: DerivedTable, coefs: Int16Array, at: number, dcPred: Int32Array, ci: number,
-): number {
-  const data = br.data, n = data.length, order = NATURAL_ORDER;
-  let acc = br.acc, bits = br.bits, pos = br.pos, clean = br.marker === 0;
-  // The DC difference.
-  if (bits < 16) {
-    if (clean) {
-      while (bits <= 24 && pos < n) {
-        const c = data[pos];
-        if (c === 0xff) break;
-        acc = (acc << 8) | c;
-        bits += 8;
-        pos++;
-      }
-    }
-    if (bits <= 24) {
-      br.acc = acc; br.bits = bits; br.pos = pos;
-      br.fill();
-      acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0;
-    }
+function skipTable(t: DerivedTable): Int32Array {
+  const skip = new Int32Array(1 << LOOKAHEAD), lookup = t.lookup;
+  for (let w = 0; w < 1 << LOOKAHEAD; w++) {
+    const e = lookup[w], l = e >> 8, rs = e & 255, size = rs & 15, run = rs >> 4;
+    if (e !== 0 && l + size <= 16) skip[w] = ((size !== 0 ? run + 1 : run === 15 ? 16 : 64) << 5) | (l + size);
   }
-  let f = dc.fast[(acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
-  let s: number;
-  if (f !== 0) {
-    bits -= f & 31;
-    s = f >> 16;
-  } else {
-    const e = dc.lookup[(acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
-    if (e !== 0) {
-      bits -= e >> 8;
-      s = e & 255;
-    } else {
-      br.acc = acc; br.bits = bits;
-      s = decodeLong(br, dc);
-      bits = br.bits;
-    }
-    if (s !== 0) {
-      if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0; }
-      bits -= s;
-      s = extend((acc >>> bits) & ((1 << s) - 1), s);
-    }
-  }
-  const v = (s + dcPred[ci]) | 0;
-  dcPred[ci] = v;
-  coefs[at] = v;
-  // The AC coefficients.
-  const fast = ac.fast, lookup = ac.lookup;
-  let last = 0;
-  for (let k = 1; k < 64; k++) {
-    if (bits < 16) {
-      if (clean) {
-        while (bits <= 24 && pos < n) {
-          const c = data[pos];
-          if (c === 0xff) break;
-          acc = (acc << 8) | c;
-          bits += 8;
-          pos++;
-        }
-      }
-      if (bits <= 24) {
-        br.acc = acc; br.bits = bits; br.pos = pos;
-        br.fill();
-        acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0;
-      }
-    }
+  t.skip = skip;
+  return skip;
+}
+
+/**
+ * decode_mcu's AC loop for a block whose AC values are not needed (libjpeg-turbo's `ac_needed`
+ * false: a component whose scaled IDCT is 1×1 reads only the DC): every code is parsed and its
+ * value bits dropped, so the bits consumed, the refills and the errors are the storing loop's, but
+ * nothing is extended or stored. Most codes take one lookup in `skip`.
+ */
+function skipAcSequential(br: BitReader, ac: DerivedTable): void {
+  const skip = ac.skip ?? skipTable(ac), lookup = ac.lookup;
+  let acc = br.acc, bits = br.bits, pos = br.pos;
+  for (let k = 1; k < 64;) {
+    if (bits < 16) { br.acc = acc; br.bits = bits; br.pos = pos; br.refill(); acc = br.acc; bits = br.bits; pos = br.pos; }
     const w = (acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK;
-    f = fast[w];
-    if ((f & ~31) !== 0) {
-      bits -= f & 31;
-      k += (f >> 5) & 15;
-      coefs[at + order[k]] = f >> 16;
-      last = k;
+    const e = skip[w];
+    if (e !== 0) {
+      bits -= e & 31;
+      k += e >> 5;
       continue;
     }
-    if (f !== 0) {
-      // EOB
-      bits -= f;
-      break;
-    }
-    const e = lookup[w];
+    // The storing loop's way: a long code, or code and value over 16 bits.
+    const l = lookup[w];
     let rs: number;
-    if (e !== 0) {
-      bits -= e >> 8;
-      rs = e & 255;
+    if (l !== 0) {
+      bits -= l >> 8;
+      rs = l & 255;
     } else {
       br.acc = acc; br.bits = bits;
       rs = decodeLong(br, ac);
       bits = br.bits;
     }
-    const r = rs >> 4;
-    s = rs & 15;
+    const r = rs >> 4, s = rs & 15;
     if (s !== 0) {
-      k += r;
-      if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; clean = br.marker === 0; }
+      if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; }
       bits -= s;
-      coefs[at + order[k]] = extend((acc >>> bits) & ((1 << s) - 1), s);
-      last = k;
+      k += r + 1;
     } else {
       if (r !== 15) break;
-      k += 15;
+      k += 16;
     }
   }
   br.acc = acc;
   br.bits = bits;
   br.pos = pos;
-  return last;
+}
+
+/**
+ * The blocks of a sequential scan's MCU, in order: block b is component `comp[b]` (its DC
+ * predictor), decoded with `dc[b]` / `ac[b]` into `coefs[b]` at block index
+ * `base · rowStep[b] + mcol · colStep[b] + off[b]`, its last zigzag index stored in `last[b]`.
+ */
+export interface McuPlan {
+  n: number;
+  comp: Int32Array;
+  dc: DerivedTable[];
+  ac: DerivedTable[];
+  coefs: Int16Array[];
+  last: Uint8Array[];
+  acNeeded: boolean[];
+  rowStep: Int32Array;
+  colStep: Int32Array;
+  off: Int32Array;
+}
+
+/**
+ * decode_mcu for one MCU of a sequential scan: per block the DC difference (added to the
+ * component's `dcPred`), then the AC run/size pairs, into the block's coefficients (natural order,
+ * JCOEF = int16 truncation). Only nonzero coefficients are written (and the DC always). The block's
+ * `last` gets the zigzag index of the last coefficient written (0: only DC). A block whose
+ * component's `acNeeded` is false has its AC codes only parsed (skipAcSequential), and `last` 0.
+ *
+ * The bit buffer lives in locals through the MCU (stored into `br` around `br.refill()`, which
+ * appends whole bytes and leaves only a 0xFF byte (stuffing, a marker) or the end of the data to
+ * `br.fill()`). Most codes take one lookup in `fast`, which gives the code and value bits' length,
+ * the run and the value at once.
+ */
+export function decodeMcuSequential(br: BitReader, p: McuPlan, base: number, mcol: number, dcPred: Int32Array): void {
+  const order = NATURAL_ORDER;
+  let acc = br.acc, bits = br.bits, pos = br.pos;
+  for (let b = 0; b < p.n; b++) {
+    const blk = base * p.rowStep[b] + mcol * p.colStep[b] + p.off[b], at = blk << 6;
+    const coefs = p.coefs[b], dc = p.dc[b], ac = p.ac[b], ci = p.comp[b];
+    // The DC difference.
+    if (bits < 16) { br.acc = acc; br.bits = bits; br.pos = pos; br.refill(); acc = br.acc; bits = br.bits; pos = br.pos; }
+    let f = dc.fast[(acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
+    let s: number;
+    if (f !== 0) {
+      bits -= f & 31;
+      s = f >> 16;
+    } else {
+      const e = dc.lookup[(acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK];
+      if (e !== 0) {
+        bits -= e >> 8;
+        s = e & 255;
+      } else {
+        br.acc = acc; br.bits = bits;
+        s = decodeLong(br, dc);
+        bits = br.bits;
+      }
+      if (s !== 0) {
+        if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; }
+        bits -= s;
+        s = extend((acc >>> bits) & ((1 << s) - 1), s);
+      }
+    }
+    const v = (s + dcPred[ci]) | 0;
+    dcPred[ci] = v;
+    coefs[at] = v;
+    if (!p.acNeeded[b]) {
+      br.acc = acc; br.bits = bits; br.pos = pos;
+      skipAcSequential(br, ac);
+      acc = br.acc; bits = br.bits; pos = br.pos;
+      p.last[b][blk] = 0;
+      continue;
+    }
+    // The AC coefficients.
+    const fast = ac.fast, lookup = ac.lookup;
+    let last = 0;
+    for (let k = 1; k < 64; k++) {
+      if (bits < 16) { br.acc = acc; br.bits = bits; br.pos = pos; br.refill(); acc = br.acc; bits = br.bits; pos = br.pos; }
+      const w = (acc >>> (bits - LOOKAHEAD)) & LOOKAHEAD_MASK;
+      f = fast[w];
+      if ((f & ~31) !== 0) {
+        bits -= f & 31;
+        k += (f >> 5) & 15;
+        coefs[at + order[k]] = f >> 16;
+        last = k;
+        continue;
+      }
+      if (f !== 0) {
+        // EOB
+        bits -= f;
+        break;
+      }
+      const e = lookup[w];
+      let rs: number;
+      if (e !== 0) {
+        bits -= e >> 8;
+        rs = e & 255;
+      } else {
+        br.acc = acc; br.bits = bits;
+        rs = decodeLong(br, ac);
+        bits = br.bits;
+      }
+      const r = rs >> 4;
+      s = rs & 15;
+      if (s !== 0) {
+        k += r;
+        if (bits < s) { br.acc = acc; br.bits = bits; br.pos = pos; br.fill(); acc = br.acc; bits = br.bits; pos = br.pos; }
+        bits -= s;
+        coefs[at + order[k]] = extend((acc >>> bits) & ((1 << s) - 1), s);
+        last = k;
+      } else {
+        if (r !== 15) break;
+        k += 15;
+      }
+    }
+    p.last[b][blk] = last;
+  }
+  br.acc = acc;
+  br.bits = bits;
+  br.pos = pos;
+}
+
+/** One block of component `ci` through decodeMcuSequential (at block index `at >> 6`); returns its last zigzag index. */
+export function decodeBlockSequential(
+  br: BitReader, dc: DerivedTable, ac: DerivedTable, coefs: Int16Array, at: number, dcPred: Int32Array, ci: number,
+  acNeeded: boolean,
+): number {
+  const last = new Uint8Array((at >> 6) + 1), zero = Int32Array.of(0);
+  decodeMcuSequential(br, {
+    n: 1, comp: Int32Array.of(ci), dc: [dc], ac: [ac], coefs: [coefs], last: [last], acNeeded: [acNeeded],
+    rowStep: zero, colStep: Int32Array.of(1), off: zero,
+  }, 0, at >> 6, dcPred);
+  return last[at >> 6];
 }

@@ -15,7 +15,7 @@ import {
   cmykToRgbRow, interleaveRow, LITTLE_ENDIAN, yccH2v1FancyRow, yccH2v2FancyRow, yccToRgbRow, yccToRgbRowPacked,
 } from './jdcolor.ts';
 import { type Idct, idctDcOnly, idctIslow, idctIslowLeft, idctIslowQuarter, LEFT_LAST, QUARTER_LAST } from './jidctint.ts';
-import { idct1x1, idct2x2, idct4x4 } from './jidctred.ts';
+import { idct1x1, idct2x2, idct2x2Low, idct4x4, LOW2_LAST } from './jidctred.ts';
 import { chooseUpsample, type Plane, reserveUpsampleScratch, type UpsampleMethod, upsampleRow } from './jdsample.ts';
 
 export type ColorSpace = 'gray' | 'ycc' | 'rgb' | 'cmyk' | 'ycck';
@@ -57,6 +57,17 @@ interface Slot {
 }
 
 const ZERO_QUANT = new Int32Array(64);
+
+/**
+ * A component's DCT_scaled_size at scale 1/`reduce` (jpeg_core_output_dimensions): 8 / reduce,
+ * doubled while the component's sampling still allows it, up to 8. At 1 the IDCT reads only the DC.
+ */
+export function scaledSize(h: number, v: number, maxH: number, maxV: number, reduce: number): number {
+  const minSize = 8 / reduce;
+  let ss = minSize;
+  while (ss < 8 && (maxH * minSize) % (h * ss * 2) === 0 && (maxV * minSize) % (v * ss * 2) === 0) ss *= 2;
+  return ss;
+}
 
 /**
  * The output pass for a frame: jpeg_core_output_dimensions' per-component DCT sizes, jinit_upsampler's
@@ -106,8 +117,7 @@ export class OutputPass {
     const fancy = minSize > 1;
     const slots: Slot[] = [];
     for (const c of comps) {
-      let ss = minSize;
-      while (ss < 8 && (maxH * minSize) % (c.h * ss * 2) === 0 && (maxV * minSize) % (c.v * ss * 2) === 0) ss *= 2;
+      const ss = scaledSize(c.h, c.v, maxH, maxV, reduce);
       const dw = Math.ceil(frameWidth * c.h * ss / (maxH * 8)), dh = Math.ceil(frameHeight * c.v * ss / (maxV * 8));
       const hIn = c.h * ss / minSize, vIn = c.v * ss / minSize;
       const method = chooseUpsample(hIn, vIn, maxH, maxV, fancy, dw);
@@ -144,6 +154,15 @@ export class OutputPass {
           for (let bx = 0; bx < c.bw; bx++) idct1x1(co, at + bx * 64, q, win, o + bx);
         } else if (lk === null) {
           for (let bx = 0; bx < c.bw; bx++) idct(co, at + bx * 64, q, win, o + bx * ss, stride, ws);
+        } else if (ss === 2) {
+          // The 2×2 IDCT (the chroma of 4:2:0 at 1/8, every component at 1/4): a flat block, or one
+          // whose coefficients are among 0, 1, 8, 9 (most of them), without the zero terms.
+          for (let bx = 0, b = at >> 6; bx < c.bw; bx++, b++) {
+            const l = lk[b];
+            if (l === 0) idctDcOnly(co[b << 6] * q[0], win, o + bx * 2, stride, 2);
+            else if (l <= LOW2_LAST) idct2x2Low(co, b << 6, q, win, o + bx * 2, stride);
+            else idct2x2(co, b << 6, q, win, o + bx * 2, stride, ws);
+          }
         } else {
           // A block whose AC coefficients are all zero is flat: the IDCT's value, without the IDCT;
           // one whose coefficients lie in the top-left quarter or the left half leaves out the zero terms.

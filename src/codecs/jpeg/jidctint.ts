@@ -262,6 +262,10 @@ export function idctDcOnly(dc: number, out: Uint8Array, outAt: number, stride: n
       out[o] = v; out[o + 1] = v; out[o + 2] = v; out[o + 3] = v;
       out[o + 4] = v; out[o + 5] = v; out[o + 6] = v; out[o + 7] = v;
     }
+  } else if (size === 4) {
+    for (let row = 0, o = outAt; row < 4; row++, o += stride) { out[o] = v; out[o + 1] = v; out[o + 2] = v; out[o + 3] = v; }
+  } else if (size === 2) {
+    out[outAt] = v; out[outAt + 1] = v; out[outAt + stride] = v; out[outAt + stride + 1] = v;
   } else {
     for (let row = 0, o = outAt; row < size; row++, o += stride) out.fill(v, o, o + size);
   }

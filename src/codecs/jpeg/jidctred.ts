@@ -100,3 +100,54 @@ export function idct2x2(coefs: Int16Array, at: number, q: Int32Array, out: Uint8
 export function idct1x1(coefs: Int16Array, at: number, q: Int32Array, out: Uint8Array, outAt: number): void {
   out[outAt] = RANGE_LIMIT[((coefs[at] * q[0] + 4) >> 3) & 1023];
 }
+
+/** The zigzag index up to which, of the coefficients jpeg_idct_2x2 reads, only 0, 1, 8, 9, 3, 24, 25 (natural order) can be nonzero. */
+export const LOW2_LAST = 12;
+
+/**
+ * jpeg_idct_2x2 of a block whose last coefficient is at zigzag index ≤ LOW2_LAST (most chroma
+ * blocks): of pass 1 only columns 0 and 1 can have AC terms (rows 1 and 3), column 3 only its DC,
+ * columns 5 and 7 none, so pass 2 has only the terms of columns 1 and 3. The same tests and sums
+ * as idct2x2 with the zero terms left out, so the same samples.
+ */
+export function idct2x2Low(coefs: Int16Array, at: number, q: Int32Array, out: Uint8Array, outAt: number, stride: number): void {
+  const sh = CONST_BITS - PASS1_BITS + 2, r = 1 << (sh - 1);
+  // Pass 1: workspace rows 0 and 1 of columns 0, 1 (w0 w1 / w8 w9) and 3 (w3 = w11).
+  let w0: number, w8: number, w1: number, w9: number;
+  let a8 = coefs[at + 8], a24 = coefs[at + 24];
+  if (a8 === 0 && a24 === 0) {
+    w0 = w8 = (coefs[at] * q[0]) << PASS1_BITS;
+  } else {
+    const tmp10 = (coefs[at] * q[0]) << (CONST_BITS + 2);
+    const tmp0 = 0 - a24 * q[24] * FIX_1_272758580 + a8 * q[8] * FIX_3_624509785;
+    w0 = (tmp10 + tmp0 + r) >> sh;
+    w8 = (tmp10 - tmp0 + r) >> sh;
+  }
+  a8 = coefs[at + 9]; a24 = coefs[at + 25];
+  if (a8 === 0 && a24 === 0) {
+    w1 = w9 = (coefs[at + 1] * q[1]) << PASS1_BITS;
+  } else {
+    const tmp10 = (coefs[at + 1] * q[1]) << (CONST_BITS + 2);
+    const tmp0 = 0 - a24 * q[25] * FIX_1_272758580 + a8 * q[9] * FIX_3_624509785;
+    w1 = (tmp10 + tmp0 + r) >> sh;
+    w9 = (tmp10 - tmp0 + r) >> sh;
+  }
+  const w3 = (coefs[at + 3] * q[3]) << PASS1_BITS;
+  // Pass 2, rows 0 and 1.
+  twoSamples(w0, w1, w3, out, outAt);
+  twoSamples(w8, w9, w3, out, outAt + stride);
+}
+
+/** idct2x2's pass 2 for a workspace row whose entries 5 and 7 are zero: entries 0, 1, 3. */
+function twoSamples(w0: number, w1: number, w3: number, out: Uint8Array, o: number): void {
+  const rl = RANGE_LIMIT;
+  if (w1 === 0 && w3 === 0) {
+    const v = rl[((w0 + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
+    out[o] = v; out[o + 1] = v;
+    return;
+  }
+  const sh2 = CONST_BITS + PASS1_BITS + 3 + 2, r2 = 1 << (sh2 - 1);
+  const tmp10 = w0 << (CONST_BITS + 2), tmp0 = 0 - w3 * FIX_1_272758580 + w1 * FIX_3_624509785;
+  out[o] = rl[((tmp10 + tmp0 + r2) >> sh2) & 1023];
+  out[o + 1] = rl[((tmp10 - tmp0 + r2) >> sh2) & 1023];
+}
