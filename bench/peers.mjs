@@ -131,3 +131,23 @@ export function packedBytes(pa) {
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let k = 0; k < c; k++) out[i++] = pa.data[pa.offset + y * s0 + x * s1 + k * s2];
   return out;
 }
+
+/**
+ * Timing caps for the pure-JS peers that take 0.3–8 s per call (image-js and jimp filters and
+ * resizes): 1 warm-up run and at least 3 timed runs instead of 2 and 7. A system's `preset`.
+ */
+export const SLOW_CAP = { slowWarmRuns: 1, slowMinRuns: 3 };
+/** jimp's gaussian takes ~27 s per call on 1080p: 1 warm-up run and 1 timed run, the harness's minimum. */
+export const VERY_SLOW_CAP = { slowWarmRuns: 1, slowMinRuns: 1 };
+
+/** A reusable jimp working copy of the photo whose bitmap `reset` restores (untimed) before every run. */
+export function jimpWork(ctx) {
+  const base = ctx.jimpA;
+  const work = base.clone();
+  const { width, height } = base.bitmap;
+  const reset = () => {
+    if (work.bitmap.width === width && work.bitmap.height === height) work.bitmap.data.set(base.bitmap.data);
+    else work.bitmap = { data: Buffer.from(base.bitmap.data), width, height };
+  };
+  return { work, reset };
+}

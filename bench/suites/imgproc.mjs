@@ -10,27 +10,10 @@
 //   op.unavailable        the op cannot run (pixelarray lacks the function): skipped with a note.
 // The `unary` helper (an op on one image with an `out` on both sides) is in unary.mjs.
 
+import { jimpWork, SLOW_CAP, VERY_SLOW_CAP } from '../peers.mjs';
 import { unary } from './unary.mjs';
 
-// Pure-JS peers taking 0.3–3 s per call (image-js filters and resize, jimp blur and resize):
-// 1 warm-up run and at least 3 timed runs (instead of 2 and 7).
-const SLOW_CAP = { slowWarmRuns: 1, slowMinRuns: 3 };
-// jimp gaussian takes ~27 s per call on 1080p: 1 warm-up run and 1 timed run, the harness's minimum.
-const VERY_SLOW_CAP = { slowWarmRuns: 1, slowMinRuns: 1 };
-
 const EMBOSS_KERNEL = [[-1, 0, 0], [0, 1, 0], [0, 0, 0]];
-
-/** Reusable jimp working copy whose bitmap is restored (untimed) before every run. */
-function jimpWork(ctx) {
-  const base = ctx.jimpA;
-  const work = base.clone();
-  const { width, height } = base.bitmap;
-  const reset = () => {
-    if (work.bitmap.width === width && work.bitmap.height === height) work.bitmap.data.set(base.bitmap.data);
-    else work.bitmap = { data: Buffer.from(base.bitmap.data), width, height };
-  };
-  return { work, reset };
-}
 
 /** The bytes of histograms (Float32Array, Uint32Array, number[] or a CV_32F Mat), as float32. */
 function f32Bytes(hists) {

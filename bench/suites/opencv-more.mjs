@@ -7,10 +7,8 @@
 // The single-channel rows run on the photo converted to gray once (ctx.gray, ctx.cvGray,
 // ctx.ijGray: made lazily by bench/run.mjs), not per op.
 import { drawCase } from './draw.mjs';
+import { SLOW_CAP } from '../peers.mjs';
 import { missing, unary } from './unary.mjs';
-
-// image-js resize takes 0.3–3 s per call: 1 warm-up run and at least 3 timed runs (see imgproc.mjs).
-const SLOW_CAP = { slowWarmRuns: 1, slowMinRuns: 3 };
 
 const gray = { input: (ctx) => ctx.gray, cvInput: (ctx) => ctx.cvGray };
 

@@ -10,24 +10,9 @@
 // code again.
 import * as pillow from '../../dist/pillow/index.js';
 import * as search from '../../dist/apps/index.js';
-
-// Pure-JS peers taking 0.3–8 s per call (jimp and image-js resize, blur): 1 warm-up run and at least
-// 3 timed runs (see imgproc.mjs).
-const SLOW_CAP = { slowWarmRuns: 1, slowMinRuns: 3 };
+import { jimpWork, SLOW_CAP } from '../peers.mjs';
 
 const FAMILY = 'pillow';
-
-/** Reusable jimp working copy whose bitmap is restored (untimed) before every run. */
-function jimpWork(ctx) {
-  const base = ctx.jimpA;
-  const work = base.clone();
-  const { width, height } = base.bitmap;
-  const reset = () => {
-    if (work.bitmap.width === width && work.bitmap.height === height) work.bitmap.data.set(base.bitmap.data);
-    else work.bitmap = { data: Buffer.from(base.bitmap.data), width, height };
-  };
-  return { work, reset };
-}
 
 /**
  * A Pillow op on the photo: pixelarray `pa(A, out)` writing into `out` (of shape `outShape`), and
