@@ -7,10 +7,9 @@
 // returns the addresses of several packed outputs, and `runMultiPlan` copies in and out.
 import { merge as coreMerge, split as coreSplit, type SplitOptions } from '../ops/channels.ts';
 import type { OutOptions } from '../ops/arithmetic.ts';
-import { overlaps } from '../core/copy.ts';
-import { isContiguous, PixelArray, type Shape } from '../core/pixelarray.ts';
+import { PixelArray, type Shape } from '../core/pixelarray.ts';
 import { callCore, MIN_KERNEL_BYTES, plainOut } from './dispatch.ts';
-import { activeKernels, ArenaFull, Workspace, type Kernels } from './runtime.ts';
+import { activeKernels, ArenaFull, canStreamInto, streamPixels, Workspace, type Kernels } from './runtime.ts';
 
 /**
  * A plan over several packed inputs already in the arena: the shapes of its outputs, and `run`,
@@ -32,32 +31,14 @@ export interface MultiPlan {
   };
 }
 
-/** Pixels per chunk: 96 KB of a 4-byte input. */
-const CHUNK_PIXELS = 24576;
-
-/** The chunked run: every array contiguous, and no output overlapping an input. */
+/** The chunked run (runtime.ts `streamPixels`) when every array allows it; null otherwise. */
 function runChunked(ws: Workspace, inputs: readonly PixelArray[], plan: MultiPlan,
   outs: readonly (PixelArray | undefined)[]): PixelArray[] | null {
   const ch = plan.chunked!;
-  if (!inputs.every((a) => isContiguous(a))) return null;
-  if (outs.some((o) => o && (!isContiguous(o) || inputs.some((a) => overlaps(a, o))))) return null;
+  if (!canStreamInto(inputs, outs)) return null;
   const pixels = plan.shapes[0][0] * plan.shapes[0][1];
   const results = plan.shapes.map((shape, i) => outs[i] ?? new PixelArray(new Uint8Array(pixels * ch.pixelOuts[i]), shape));
-  const ins = ch.pixelIns.map((b) => ws.alloc(CHUNK_PIXELS * b));
-  const dsts = ch.pixelOuts.map((b) => ws.alloc(CHUNK_PIXELS * b));
-  const heap = ws.heap(); // no alloc below: the view stays valid
-  for (let p = 0; p < pixels; p += CHUNK_PIXELS) {
-    const n = Math.min(CHUNK_PIXELS, pixels - p);
-    inputs.forEach((a, i) => {
-      const b = ch.pixelIns[i], from = a.offset + p * b;
-      heap.set(a.data.subarray(from, from + n * b), ins[i]);
-    });
-    ch.kernel(ws.k, ins, dsts, n);
-    results.forEach((r, i) => {
-      const b = ch.pixelOuts[i];
-      r.data.set(heap.subarray(dsts[i], dsts[i] + n * b), r.offset + p * b);
-    });
-  }
+  streamPixels(ws, inputs, ch.pixelIns, results, ch.pixelOuts, (ins, dsts, n) => ch.kernel(ws.k, ins, dsts, n));
   return results;
 }
 

@@ -241,39 +241,46 @@ export interface Streaming {
   prepare(ws: Workspace): (inputs: readonly number[], dst: number, pixels: number) => void;
 }
 
-/** Bytes of input per chunk: a multiple of 48 (the pattern kernels' period, see elementwise.ts) and of 1–4 channels. */
+/** Bytes per chunk of the largest pixel: a multiple of 48 (the pattern kernels' period, see elementwise.ts) and of 1–4 channels. */
 const CHUNK_BYTES = 48 * 2048;
 
-function runStreaming(ws: Workspace, a: PixelArray, st: Streaming, shape: Shape, out: PixelArray | undefined): PixelArray {
-  const pixels = a.shape[0] * a.shape[1];
-  // Whole pixels per chunk; for 1–4 channels (and every divisor of 48) exactly CHUNK_BYTES.
-  const chunk = Math.max(1, Math.floor(CHUNK_BYTES / st.pixelIn));
-  const sources = [a, ...st.extraInputs];
-  const ins = sources.map(() => ws.alloc(CHUNK_BYTES));
-  const dst = ws.alloc(chunk * st.pixelOut);
-  const kernel = st.prepare(ws);
+/**
+ * The chunked run shared by every pixel-wise plan (`Streaming` here, `MultiPlan.chunked` in
+ * channels.ts): chunks of the contiguous `inputs` (`pixelIns[i]` bytes per pixel) go into fixed
+ * arena buffers, `kernel` runs on them, and the chunks of its outputs are copied into the
+ * contiguous `results` (`pixelOuts[i]` bytes per pixel). Whole pixels per chunk, the same number
+ * for every array; for pixels of 1–4 bytes (and every divisor of 48) the largest is CHUNK_BYTES.
+ */
+export function streamPixels(ws: Workspace, inputs: readonly PixelArray[], pixelIns: readonly number[],
+  results: readonly PixelArray[], pixelOuts: readonly number[],
+  kernel: (ins: readonly number[], outs: readonly number[], pixels: number) => void): void {
+  const pixels = inputs[0].shape[0] * inputs[0].shape[1];
+  const chunk = Math.max(1, Math.floor(CHUNK_BYTES / Math.max(...pixelIns, ...pixelOuts)));
+  const ins = pixelIns.map((b) => ws.alloc(chunk * b));
+  const outs = pixelOuts.map((b) => ws.alloc(chunk * b));
   const heap = ws.heap(); // no alloc below: the view stays valid
-  const result = out ?? new PixelArray(new Uint8Array(pixels * st.pixelOut), shape);
-  const rd = result.data;
   for (let p = 0; p < pixels; p += chunk) {
     const n = Math.min(chunk, pixels - p);
-    for (let i = 0; i < sources.length; i++) {
-      const s = sources[i], from = s.offset + p * st.pixelIn;
-      heap.set(s.data.subarray(from, from + n * st.pixelIn), ins[i]);
+    for (let i = 0; i < inputs.length; i++) {
+      const a = inputs[i], b = pixelIns[i], from = a.offset + p * b;
+      heap.set(a.data.subarray(from, from + n * b), ins[i]);
     }
-    kernel(ins, dst, n);
-    rd.set(heap.subarray(dst, dst + n * st.pixelOut), result.offset + p * st.pixelOut);
+    kernel(ins, outs, n);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i], b = pixelOuts[i];
+      r.data.set(heap.subarray(outs[i], outs[i] + n * b), r.offset + p * b);
+    }
   }
-  return result;
 }
 
-/** True when a plan can stream: every array contiguous, and `out` either separate or exactly an input. */
-function canStream(a: PixelArray, st: Streaming, out: PixelArray | undefined): boolean {
-  const inputs = [a, ...st.extraInputs];
+/**
+ * True when `streamPixels` may run: every array contiguous, and each given output either separate
+ * from every input or exactly one of them (chunk p is read before it is written, so writing over
+ * an input of the same layout is safe).
+ */
+export function canStreamInto(inputs: readonly PixelArray[], outs: readonly (PixelArray | undefined)[]): boolean {
   if (!inputs.every((x) => isContiguous(x))) return false;
-  if (!out) return true;
-  // Chunk p is read before it is written, so writing over an input of the same layout is safe.
-  return isContiguous(out) && inputs.every((x) => !overlaps(x, out) || sameLayout(x, out));
+  return outs.every((o) => !o || (isContiguous(o) && inputs.every((x) => !overlaps(x, o) || sameLayout(x, o))));
 }
 
 /**
@@ -283,7 +290,14 @@ function canStream(a: PixelArray, st: Streaming, out: PixelArray | undefined): b
 export function runPlan(k: Kernels, a: PixelArray, plan: Plan, out: PixelArray | undefined): PixelArray | null {
   const ws = new Workspace(k);
   try {
-    if (plan.streaming && canStream(a, plan.streaming, out)) return runStreaming(ws, a, plan.streaming, plan.shape, out);
+    const st = plan.streaming;
+    if (st && canStreamInto([a, ...st.extraInputs], [out])) {
+      const result = out ?? new PixelArray(new Uint8Array(a.shape[0] * a.shape[1] * st.pixelOut), plan.shape);
+      const kernel = st.prepare(ws);
+      streamPixels(ws, [a, ...st.extraInputs], [a, ...st.extraInputs].map(() => st.pixelIn), [result], [st.pixelOut],
+        (ins, outs, pixels) => kernel(ins, outs[0], pixels));
+      return result;
+    }
     return ws.take(plan.run(ws, ws.put(a)), plan.shape, out);
   } catch (e) {
     if (e instanceof ArenaFull) return null;
